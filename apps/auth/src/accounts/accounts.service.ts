@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@app/errors';
+import { PasswordHasher } from '../credentials/password-hasher';
+import { AccessTokens } from '../tokens/access-tokens';
+import { RefreshTokens } from '../tokens/refresh-tokens';
+import { User } from '../users/user';
+import { UsersRepository } from '../users/users.repository';
+import { InvalidCredentialsError } from './account.errors';
+import { LoginThrottle } from './login-throttle';
+
+export interface Registration {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly accessTokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async register(registration: Registration): Promise<User> {
+    return this.users.create({
+      id: randomUUID(),
+      email: registration.email,
+      displayName: registration.displayName,
+      passwordHash: await this.passwords.hash(registration.password),
+    });
+  }
+
+  async login(email: string, password: string, clientAddress: string): Promise<Tokens> {
+    await this.throttle.assertAllowed(email, clientAddress);
+    const user = await this.users.findByEmail(email);
+    const valid = user
+      ? await this.passwords.verify(user.passwordHash, password)
+      : await this.passwords.verifyAgainstNothing(password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(email, clientAddress);
+      throw new InvalidCredentialsError();
+    }
+    await this.throttle.recordSuccess(email);
+    return this.tokensFor(user.id, await this.refreshTokens.issue(user.id));
+  }
+
+  async refresh(refreshToken: string): Promise<Tokens> {
+    const rotated = await this.refreshTokens.rotate(refreshToken);
+    return this.tokensFor(rotated.userId, rotated.refreshToken);
+  }
+
+  logout(refreshToken: string): Promise<void> {
+    return this.refreshTokens.revoke(refreshToken);
+  }
+
+  async me(userId: string): Promise<User> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'This account no longer exists');
+    return user;
+  }
+
+  private async tokensFor(userId: string, refreshToken: string): Promise<Tokens> {
+    const access = await this.accessTokens.forUser(userId);
+    return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn };
+  }
+}

@@ -1,0 +1,40 @@
+import type { ConfigType } from '@nestjs/config';
+import { z } from 'zod';
+import { defineConfig, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
+
+export const authConfig = defineConfig(
+  'auth',
+  z.object({
+    NODE_ENV: nodeEnv,
+    DATABASE_URL: secret,
+    GRPC_PORT: port(50051),
+    /** PEM-encoded EC P-256 private key that signs access tokens (ES256). */
+    JWT_PRIVATE_KEY: secret,
+    JWT_ISSUER: z.string().min(1),
+    JWT_AUDIENCE: z.string().min(1).default('mysfits-api'),
+    JWT_INTERNAL_AUDIENCE: z.string().min(1).default('mysfits-internal'),
+    ACCESS_TOKEN_TTL_SECONDS: positiveInt(900).pipe(z.number().max(900, 'must be at most 900 (15 minutes)')),
+    REFRESH_TOKEN_TTL_SECONDS: positiveInt(14 * 24 * 3600),
+    SERVICE_TOKEN_TTL_SECONDS: positiveInt(300).pipe(z.number().max(900)),
+    /** Service clients allowed to obtain service tokens, as `id:secret` pairs separated by commas. */
+    SERVICE_CLIENTS: secret.transform(parseServiceClients),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
+    LOGIN_MAX_FAILURES_PER_CLIENT: positiveInt(50),
+    LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(15 * 60),
+  }),
+);
+
+export type AuthConfig = ConfigType<typeof authConfig>;
+
+function parseServiceClients(value: string, context: z.RefinementCtx): Map<string, string> {
+  const clients = new Map<string, string>();
+  for (const pair of value.split(',')) {
+    const [id, clientSecret] = pair.trim().split(/:(.*)/s);
+    if (!id || !clientSecret) {
+      context.addIssue({ code: 'custom', message: 'must be id:secret pairs separated by commas' });
+      return clients;
+    }
+    clients.set(id, clientSecret);
+  }
+  return clients;
+}

@@ -1,0 +1,53 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { RefreshTokenInvalidError, RefreshTokenReusedError } from '../accounts/account.errors';
+import { authConfig, AuthConfig } from '../config/auth.config';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Opaque refresh tokens, rotated on every use; presenting a used one revokes its whole family. */
+@Injectable()
+export class RefreshTokens {
+  constructor(
+    private readonly repository: RefreshTokensRepository,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+  ) {}
+
+  /** Starts a new family (a login). */
+  issue(userId: string): Promise<string> {
+    return this.issueInFamily(userId, randomUUID());
+  }
+
+  /** Trades a live token for a new one in the same family and tells whose it was. */
+  async rotate(token: string): Promise<{ userId: string; refreshToken: string }> {
+    const result = await this.repository.consume(hashOf(token));
+    switch (result.outcome) {
+      case 'consumed':
+        return { userId: result.userId, refreshToken: await this.issueInFamily(result.userId, result.familyId) };
+      case 'reused':
+        await this.repository.revokeFamily(result.familyId);
+        throw new RefreshTokenReusedError();
+      case 'invalid':
+        throw new RefreshTokenInvalidError();
+    }
+  }
+
+  /** Ends the session the token belongs to; unknown tokens are ignored so logout is idempotent. */
+  async revoke(token: string): Promise<void> {
+    const familyId = await this.repository.familyOf(hashOf(token));
+    if (familyId) await this.repository.revokeFamily(familyId);
+  }
+
+  private async issueInFamily(userId: string, familyId: string): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.repository.save({
+      id: randomUUID(),
+      familyId,
+      userId,
+      tokenHash: hashOf(token),
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+    });
+    return token;
+  }
+}

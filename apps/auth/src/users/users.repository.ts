@@ -1,0 +1,9 @@
+import { NewUser, User } from './user';
+
+export abstract class UsersRepository {
+  /** Throws EmailTakenError when another account has the same email in any case. */
+  abstract create(user: NewUser): Promise<User>;
+  abstract findByEmail(email: string): Promise<User | null>;
+  abstract findById(id: string): Promise<User | null>;
+  abstract findByIds(ids: string[]): Promise<User[]>;
+}

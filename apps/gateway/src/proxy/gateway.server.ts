@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import replyFrom from '@fastify/reply-from';
+import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
+import { ErrorBody, REQUEST_ID_HEADER, resolveRequestId, toErrorResponse } from '@app/http-kit';
+import { UpstreamUnavailableError } from '@app/errors';
+import { gatewayConfig, GatewayConfig, upstreams } from '../config/gateway.config';
+import { routesFromIngress } from '../routing/ingress-routes';
+import { RouteTable } from '../routing/route-table';
+
+const ROUTED_REQUESTS = 'gateway_routed_requests_total';
+
+export const routedRequestsCounter = makeCounterProvider({
+  name: ROUTED_REQUESTS,
+  help: 'Requests routed by the gateway, by Ingress path and backend',
+  labelNames: ['path', 'backend', 'status_code'],
+});
+
+/**
+ * The local stand-in for the ALB: a proxy on PORT that routes by the Ingress manifest's rules,
+ * answers fixed-response actions itself, and passes X-Request-Id and X-Forwarded-For on.
+ */
+@Injectable()
+export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(GatewayServer.name);
+  private readonly table: RouteTable;
+  private readonly upstreams: Map<string, string>;
+  private server?: FastifyInstance;
+
+  constructor(
+    @Inject(gatewayConfig.KEY) private readonly config: GatewayConfig,
+    @InjectMetric(ROUTED_REQUESTS) private readonly routed: Counter<string>,
+  ) {
+    this.table = new RouteTable(routesFromIngress(readFileSync(resolve(config.INGRESS_MANIFEST), 'utf8')));
+    this.upstreams = upstreams(config);
+    const missing = this.table.services().filter((service) => !this.upstreams.has(service));
+    if (missing.length) throw new Error(`No upstream URL for Ingress backend(s): ${missing.join(', ')}`);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const server = Fastify({
+      genReqId: (request) => resolveRequestId(request.headers[REQUEST_ID_HEADER]),
+      keepAliveTimeout: 65_000,
+      return503OnClosing: true,
+    });
+    await server.register(replyFrom, {
+      retryMethods: [],
+      undici: {
+        connections: 128,
+        connect: { timeout: this.config.UPSTREAM_CONNECT_TIMEOUT_MS },
+        headersTimeout: this.config.UPSTREAM_TIMEOUT_MS,
+        bodyTimeout: this.config.UPSTREAM_TIMEOUT_MS,
+      },
+    });
+    // Bodies are streamed to the upstream untouched; the services parse and validate them.
+    server.removeAllContentTypeParsers();
+    server.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    server.all('/*', (request, reply) => this.route(request, reply));
+    server.all('/', (request, reply) => this.route(request, reply));
+
+    await server.listen({ port: this.config.PORT, host: this.config.HOST });
+    this.server = server;
+    this.logger.log(`Routing ${this.table.routes.length} Ingress paths on http://${this.config.HOST}:${this.config.PORT}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server?.close();
+  }
+
+  private route(request: FastifyRequest, reply: FastifyReply) {
+    const route = this.table.match(request.url);
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    if (!route) {
+      return reply.status(404).send(errorBody(404, 'ROUTE_NOT_FOUND', 'No route matches this path', request.id));
+    }
+    const count = (backend: string) => (statusCode: number) =>
+      this.routed.inc({ path: route.path, backend, status_code: statusCode });
+    if (route.target.kind === 'fixed-response') {
+      const { statusCode, contentType, messageBody } = route.target.response;
+      count('fixed-response')(statusCode);
+      return reply.status(statusCode).type(contentType).send(messageBody);
+    }
+    const service = route.target.service;
+    const upstream = this.upstreams.get(service)!;
+    reply.raw.once('finish', () => count(service)(reply.statusCode));
+    return reply.from(`${upstream}${request.url}`, {
+      rewriteRequestHeaders: (original, headers) => ({
+        ...headers,
+        [REQUEST_ID_HEADER]: original.id,
+        'x-forwarded-for': [headers['x-forwarded-for'], original.ip].filter(Boolean).join(', '),
+        'x-forwarded-proto': original.protocol,
+      }),
+      onError: (failed, { error }) => {
+        const timedOut = /timeout/i.test(error.name) || /timeout/i.test(String((error as { code?: string }).code));
+        this.logger.warn({ requestId: request.id, upstream: service, err: error }, 'Upstream failed');
+        if (timedOut) {
+          return failed.status(504).send(errorBody(504, 'UPSTREAM_TIMEOUT', `${service} did not answer in time`, request.id));
+        }
+        const { body } = toErrorResponse(new UpstreamUnavailableError(), request.id);
+        return failed.status(body.statusCode).send(body);
+      },
+    });
+  }
+}
+
+function errorBody(statusCode: number, code: string, message: string, requestId: string): ErrorBody {
+  return { statusCode, code, message, requestId };
+}

@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AlreadyAdoptedError, MysfitNotFoundError } from '../mysfits/mysfits.errors';
+import { MysfitsRepository } from '../mysfits/mysfits.repository';
+import { Mysfit } from '../mysfits/mysfit';
+import { UserDirectory } from '../users/user-directory';
+import { Adoption, AdoptionsRepository } from './adoptions.repository';
+
+export interface Adopter {
+  userId: string;
+  displayName: string | null;
+}
+
+export interface AdoptedMysfit {
+  adoption: Adoption;
+  mysfit: Mysfit;
+}
+
+/**
+ * Adopting writes two stores. Postgres holds the adoption row (its primary key serialises concurrent
+ * adopters); DynamoDB's `Adopted` flag is set inside that transaction, before it commits. If the flag
+ * cannot be set, the row is rolled back; if the commit fails after the flag was set, the flag is reset.
+ */
+@Injectable()
+export class AdoptionsService {
+  private readonly logger = new Logger(AdoptionsService.name);
+
+  constructor(
+    private readonly adoptions: AdoptionsRepository,
+    private readonly mysfits: MysfitsRepository,
+    private readonly users: UserDirectory,
+  ) {}
+
+  async adopt(mysfitId: string, userId: string): Promise<AdoptedMysfit> {
+    const mysfit = await this.mysfits.get(mysfitId);
+    if (!mysfit) throw new MysfitNotFoundError(mysfitId);
+    if (mysfit.adopted) throw new AlreadyAdoptedError();
+
+    let flagged = false;
+    try {
+      const adoption = await this.adoptions.record(mysfitId, userId, async () => {
+        await this.mysfits.markAdopted(mysfitId);
+        flagged = true;
+      });
+      return { adoption, mysfit: { ...mysfit, adopted: true } };
+    } catch (error) {
+      if (flagged) await this.resetFlag(mysfitId);
+      throw error;
+    }
+  }
+
+  async adoptedBy(userId: string): Promise<AdoptedMysfit[]> {
+    const adoptions = await this.adoptions.findByUser(userId);
+    const mysfits = new Map((await this.mysfits.getMany(adoptions.map((a) => a.mysfitId))).map((m) => [m.id, m]));
+    return adoptions.flatMap((adoption) => {
+      const mysfit = mysfits.get(adoption.mysfitId);
+      return mysfit ? [{ adoption, mysfit }] : [];
+    });
+  }
+
+  async adopterOf(mysfitId: string, requestId: string): Promise<Adopter | null> {
+    const adoption = await this.adoptions.findByMysfit(mysfitId);
+    if (!adoption) return null;
+    const names = await this.users.displayNames([adoption.userId], requestId);
+    return { userId: adoption.userId, displayName: names.get(adoption.userId) ?? null };
+  }
+
+  private async resetFlag(mysfitId: string): Promise<void> {
+    try {
+      await this.mysfits.unmarkAdopted(mysfitId);
+    } catch (error) {
+      this.logger.error({ err: error, mysfitId }, 'Could not reset the adopted flag after a failed adoption');
+    }
+  }
+}

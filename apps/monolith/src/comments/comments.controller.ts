@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { RequestId } from '@app/http-kit';
+import { MysfitIdParams } from '@app/mysfits-contract';
+import { AccessTokenGuard, AuthenticatedUser, CurrentUser } from '@app/token-verification';
+import { CommentsService } from './comments.service';
+import { CommentList, CommentResponse } from './dto/comment.response';
+import { CreateCommentRequest } from './dto/create-comment.request';
+
+@ApiTags('comments')
+@Controller('mysfits/:id/comments')
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  @Get()
+  async list(@Param() params: MysfitIdParams, @RequestId() requestId: string): Promise<CommentList> {
+    const comments = await this.comments.list(params.id, requestId);
+    return { comments: comments.map(({ comment, authorName }) => CommentResponse.from(comment, authorName)) };
+  }
+
+  @Post()
+  @ApiBearerAuth()
+  @UseGuards(AccessTokenGuard)
+  async add(
+    @Param() params: MysfitIdParams,
+    @Body() request: CreateCommentRequest,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
+  ): Promise<CommentResponse> {
+    const { comment, authorName } = await this.comments.add(params.id, user.id, request.content, request.stars, requestId);
+    return CommentResponse.from(comment, authorName);
+  }
+}

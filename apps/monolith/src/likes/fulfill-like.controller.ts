@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { FulfillLikeRequest, LIKE_SERVICE_CLIENT, LikeResult, MysfitIdParams } from '@app/mysfits-contract';
+import { ServiceCallers, ServiceTokenGuard } from '@app/token-verification';
+import { MysfitsService } from '../mysfits/mysfits.service';
+
+/** Internal: the persistence half of a like, called by the like service only. */
+@ApiTags('internal')
+@ApiBearerAuth()
+@Controller('mysfits')
+export class FulfillLikeController {
+  constructor(private readonly mysfits: MysfitsService) {}
+
+  @Post(':id/fulfill-like')
+  @HttpCode(HttpStatus.OK)
+  @ServiceCallers([LIKE_SERVICE_CLIENT])
+  @UseGuards(ServiceTokenGuard)
+  async fulfillLike(@Param() params: MysfitIdParams, @Body() request: FulfillLikeRequest): Promise<LikeResult> {
+    const outcome = await this.mysfits.fulfillLike(params.id, request.userId);
+    return { mysfitId: params.id, ...outcome };
+  }
+}

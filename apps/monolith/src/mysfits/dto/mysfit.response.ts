@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { GOOD_EVIL, LAW_CHAOS, Mysfit } from '../mysfit';
+
+/** One card of the list, with the original workshop's field names. */
+export class MysfitSummary {
+  @ApiProperty({ format: 'uuid' }) mysfitId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() species!: string;
+  @ApiProperty({ enum: GOOD_EVIL }) goodevil!: string;
+  @ApiProperty({ enum: LAW_CHAOS }) lawchaos!: string;
+  @ApiProperty() thumbImageUri!: string;
+
+  static from(mysfit: Mysfit): MysfitSummary {
+    return {
+      mysfitId: mysfit.id,
+      name: mysfit.name,
+      species: mysfit.species,
+      goodevil: mysfit.goodEvil,
+      lawchaos: mysfit.lawChaos,
+      thumbImageUri: mysfit.thumbImageUri,
+    };
+  }
+}
+
+export class MysfitList {
+  @ApiProperty({ type: [MysfitSummary] }) mysfits!: MysfitSummary[];
+}
+
+export class AdopterResponse {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when the user directory is unavailable' })
+  displayName!: string | null;
+}
+
+export class MysfitProfile extends MysfitSummary {
+  @ApiProperty() age!: number;
+  @ApiProperty() description!: string;
+  @ApiProperty() profileImageUri!: string;
+  @ApiProperty() likes!: number;
+  @ApiProperty() adopted!: boolean;
+  @ApiProperty({ type: AdopterResponse, nullable: true }) adoptedBy!: AdopterResponse | null;
+
+  static override from(mysfit: Mysfit, adoptedBy: AdopterResponse | null = null): MysfitProfile {
+    return {
+      ...MysfitSummary.from(mysfit),
+      age: mysfit.age,
+      description: mysfit.description,
+      profileImageUri: mysfit.profileImageUri,
+      likes: mysfit.likes,
+      adopted: mysfit.adopted,
+      adoptedBy,
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
+
+export class MysfitNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('MYSFIT_NOT_FOUND', `No mysfit has the id ${id}`);
+  }
+}
+
+export class AlreadyAdoptedError extends ConflictError {
+  constructor() {
+    super('ALREADY_ADOPTED', 'This mysfit has already been adopted');
+  }
+}
+
+export class UnsupportedFilterError extends InvalidInputError {
+  constructor(message: string) {
+    super('UNSUPPORTED_FILTER', message);
+  }
+}

@@ -1,0 +1,48 @@
+import { GoodEvil, LawChaos, Mysfit } from '../mysfit';
+
+/** A mysfit as stored in DynamoDB, with the original workshop's attribute names. */
+export interface MysfitItem {
+  MysfitId: string;
+  Name: string;
+  Species: string;
+  Description: string;
+  Age: number;
+  GoodEvil: GoodEvil;
+  LawChaos: LawChaos;
+  ThumbImageUri: string;
+  ProfileImageUri: string;
+  Likes?: number;
+  Adopted?: boolean;
+}
+
+export function fromItem(item: MysfitItem): Mysfit {
+  return {
+    id: item.MysfitId,
+    name: item.Name,
+    species: item.Species,
+    description: item.Description,
+    age: Number(item.Age),
+    goodEvil: item.GoodEvil,
+    lawChaos: item.LawChaos,
+    thumbImageUri: item.ThumbImageUri,
+    profileImageUri: item.ProfileImageUri,
+    likes: Number(item.Likes ?? 0),
+    adopted: item.Adopted ?? false,
+  };
+}
+
+export function toItem(mysfit: Mysfit): MysfitItem {
+  return {
+    MysfitId: mysfit.id,
+    Name: mysfit.name,
+    Species: mysfit.species,
+    Description: mysfit.description,
+    Age: mysfit.age,
+    GoodEvil: mysfit.goodEvil,
+    LawChaos: mysfit.lawChaos,
+    ThumbImageUri: mysfit.thumbImageUri,
+    ProfileImageUri: mysfit.profileImageUri,
+    Likes: mysfit.likes,
+    Adopted: mysfit.adopted,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './auth-rpc.contract';
+export * from './auth-rpc.options';
+export * from './call';

