@@ -1,3 +1,4 @@
+const { esmOnlyPackages } = require('./tools/jest/esm-packages');
 const { pathsToModuleNameMapper } = require('./tools/jest/paths');
 
 const swc = [
@@ -16,7 +17,9 @@ const swc = [
 
 const shared = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': swc },
+  // NestJS 12 and some of its dependencies ship only ES modules, which Jest on Node 20 cannot require.
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages().join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(),
   testEnvironment: 'node',

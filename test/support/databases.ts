@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { ensureDatabase } from '../../tools/engines/postgres';
+import { ensureDatabase } from '../../tools/engines/databases';
 
 function adminUrl(): string {
   const url = process.env.E2E_POSTGRES_ADMIN_URL;
-  if (!url) throw new Error('E2E_POSTGRES_ADMIN_URL is not set: run e2e tests through jest (global setup starts the databases)');
+  if (!url)
+    throw new Error(
+      'E2E_POSTGRES_ADMIN_URL is not set: run e2e tests through jest (global setup starts the databases)',
+    );
   return url;
 }
 

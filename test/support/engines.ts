@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
-import { startDynamoDbLocal } from '../../tools/engines/dynamodb-local';
-import { freePort } from '../../tools/engines/ports';
-import { startEmbeddedPostgres } from '../../tools/engines/postgres';
+import { createInterface } from 'node:readline';
+import { repoRoot } from '../../tools/launcher/repo';
 
 export interface TestEngines {
   kind: 'testcontainers' | 'embedded';
@@ -53,20 +52,25 @@ async function startContainers(): Promise<TestEngines> {
   };
 }
 
+/** The same engines `npm start` uses, run by tools/engines/serve.ts in a process of their own. */
 async function startEmbedded(): Promise<TestEngines> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mysfits-e2e-'));
-  const [postgresPort, dynamodbPort] = [await freePort(), await freePort()];
-  const [postgres, dynamodb] = await Promise.all([
-    startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: postgresPort, user: 'e2e', password: 'e2e' }),
-    startDynamoDbLocal({ port: dynamodbPort }),
-  ]);
+  const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'tools', 'engines', 'serve.js')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const [line] = (await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line'),
+    exited.then(() => {
+      throw new Error('The embedded engines did not start (see the message above; run `npm run build` first)');
+    }),
+  ])) as string[];
+  const addresses = JSON.parse(line) as { postgresAdminUrl: string; dynamodbEndpoint: string };
   return {
     kind: 'embedded',
-    postgresAdminUrl: postgres.url('postgres'),
-    dynamodbEndpoint: dynamodb.endpoint,
+    ...addresses,
     stop: async () => {
-      await Promise.all([postgres.stop(), dynamodb.stop()]);
-      rmSync(dataDir, { recursive: true, force: true });
+      child.kill('SIGTERM');
+      await exited;
     },
   };
 }

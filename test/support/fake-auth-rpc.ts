@@ -1,4 +1,11 @@
-import { loadPackageDefinition, sendUnaryData, Server, ServerCredentials, ServerUnaryCall, status } from '@grpc/grpc-js';
+import {
+  loadPackageDefinition,
+  sendUnaryData,
+  Server,
+  ServerCredentials,
+  ServerUnaryCall,
+  status,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { AUTH_PROTO_PATH } from '@app/auth-rpc';
 

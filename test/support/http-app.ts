@@ -8,11 +8,15 @@ import { createHttpApp, HttpAppOptions } from '@app/http-kit';
  */
 export async function startTestApp(
   module: Type<unknown>,
-  options: Omit<HttpAppOptions, 'keepAliveTimeoutMs'>,
+  options: Omit<HttpAppOptions, 'keepAliveTimeoutMs' | 'trustedProxyHops'>,
   env: Record<string, string>,
 ): Promise<NestFastifyApplication> {
   Object.assign(process.env, { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, env);
-  const app = await createHttpApp(module, { ...options, keepAliveTimeoutMs: 65_000 }, { logger: false });
+  const app = await createHttpApp(
+    module,
+    { ...options, keepAliveTimeoutMs: 65_000, trustedProxyHops: 1 },
+    { logger: false },
+  );
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -31,7 +31,12 @@ export function assertJava(): void {
 export async function startDynamoDbLocal(options: { dataDir?: string; port: number }): Promise<DynamoDbServer> {
   assertJava();
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = spawn({ path: options.dataDir ?? null, port: options.port, sharedDb: true, stdio: 'ignore' });
+  const child: ChildProcess = spawn({
+    path: options.dataDir ?? null,
+    port: options.port,
+    sharedDb: true,
+    stdio: 'ignore',
+  });
   const endpoint = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const died = new AbortController();

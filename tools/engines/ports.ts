@@ -21,7 +21,9 @@ export function freePort(): Promise<number> {
       .once('error', reject)
       .listen(0, '127.0.0.1', () => {
         const address = server.address();
-        server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+        server.close(() =>
+          typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        );
       });
   });
 }
@@ -41,5 +43,9 @@ export async function waitFor(
     if (await probe().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(abort?.aborted ? `${what} stopped while starting` : `${what} did not become ready within ${Math.round(timeoutMs / 1000)} s`);
+  throw new Error(
+    abort?.aborted
+      ? `${what} stopped while starting`
+      : `${what} did not become ready within ${Math.round(timeoutMs / 1000)} s`,
+  );
 }

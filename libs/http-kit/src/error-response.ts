@@ -71,13 +71,22 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
-    return { body: body(statusCode, HTTP_STATUS_CODES[statusCode] ?? 'HTTP_ERROR', error.message, requestId), headers: {} };
+    return {
+      body: body(statusCode, HTTP_STATUS_CODES[statusCode] ?? 'HTTP_ERROR', error.message, requestId),
+      headers: {},
+    };
   }
   const status = clientErrorStatusOf(error);
   if (status) {
-    return { body: body(status, HTTP_STATUS_CODES[status] ?? 'BAD_REQUEST', 'The request is malformed', requestId), headers: {} };
+    return {
+      body: body(status, HTTP_STATUS_CODES[status] ?? 'BAD_REQUEST', 'The request is malformed', requestId),
+      headers: {},
+    };
   }
-  return { body: body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Something went wrong', requestId), headers: {} };
+  return {
+    body: body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Something went wrong', requestId),
+    headers: {},
+  };
 }
 
 function statusOf(error: DomainError): number {

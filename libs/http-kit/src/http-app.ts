@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { INestApplication, Logger, NestApplicationOptions, Type } from '@nestjs/common';
+import { INestApplication, NestApplicationOptions, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { ApiExceptionFilter, sendError } from './api-exception.filter';
+import { ApiExceptionFilter } from './api-exception.filter';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
 import { createValidationPipe } from './validation';
 
@@ -18,10 +18,13 @@ export interface HttpAppOptions {
   openApiPath: string;
   /** Milliseconds an idle keep-alive connection is kept; must exceed the load balancer's idle timeout. */
   keepAliveTimeoutMs: number;
+  /** How many proxies' X-Forwarded-For entries to trust when telling the client's address. */
+  trustedProxyHops: number;
 }
 
-export function createHttpAdapter(keepAliveTimeoutMs: number): FastifyAdapter {
+export function createHttpAdapter({ keepAliveTimeoutMs, trustedProxyHops }: HttpAppOptions): FastifyAdapter {
   return new FastifyAdapter({
+    trustProxy: (_address: string, hop: number) => hop < trustedProxyHops,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (request: IncomingMessage) => resolveRequestId(request.headers[REQUEST_ID_HEADER]),
     keepAliveTimeout: keepAliveTimeoutMs,
@@ -37,7 +40,7 @@ export async function createHttpApp(
   options: HttpAppOptions,
   nestOptions: NestApplicationOptions = {},
 ): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(options.keepAliveTimeoutMs), {
+  const app = await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(options), {
     bufferLogs: true,
     ...nestOptions,
   });
@@ -55,13 +58,12 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
-  const fastify = app.getHttpAdapter().getInstance();
-  const logger = new Logger('Http');
-  fastify.addHook('onRequest', async (request, reply) => {
-    void reply.header(REQUEST_ID_HEADER, request.id);
-  });
-  // Errors raised by Fastify itself (malformed JSON, oversized bodies) never reach Nest's filters.
-  fastify.setErrorHandler((error, request, reply) => sendError(error, request, reply, logger));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header(REQUEST_ID_HEADER, request.id);
+    });
 
   publishOpenApi(app, options);
 }

@@ -28,16 +28,18 @@ export class ObservabilityModule {
         ...(options.imports ?? []),
         TerminusModule.forRoot({ logger: false }),
         PrometheusModule.register({ defaultLabels: { service: options.service } }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: parseEnv('logging', z.object({ LOG_LEVEL: logLevel }), process.env).LOG_LEVEL,
-            base: { service: options.service },
-            // Fastify already resolved the id from X-Request-Id (or made one); log that same id.
-            genReqId: (request) => (request as unknown as { id: string }).id,
-            customAttributeKeys: { reqId: 'requestId' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
-          },
+        LoggerModule.forRootAsync({
+          useFactory: () => ({
+            pinoHttp: {
+              level: parseEnv('logging', z.object({ LOG_LEVEL: logLevel }), process.env).LOG_LEVEL,
+              base: { service: options.service },
+              // Fastify already resolved the id from X-Request-Id (or made one); log that same id.
+              genReqId: (request) => (request as unknown as { id: string }).id,
+              customAttributeKeys: { reqId: 'requestId' },
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
+            },
+          }),
         }),
       ],
       controllers: [HealthController],

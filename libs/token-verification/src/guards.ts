@@ -14,7 +14,10 @@ interface AuthenticatedRequest extends FastifyRequest {
 export function bearerToken(authorization: string | undefined): string {
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization ?? '');
   if (!match) {
-    throw new UnauthenticatedError('AUTHENTICATION_REQUIRED', 'Send an access token as "Authorization: Bearer <token>"');
+    throw new UnauthenticatedError(
+      'AUTHENTICATION_REQUIRED',
+      'Send an access token as "Authorization: Bearer <token>"',
+    );
   }
   return match[1];
 }
@@ -50,7 +53,10 @@ export class ServiceTokenGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const claims = await this.verifier.verify(bearerToken(request.headers.authorization), this.options.internalAudience);
+    const claims = await this.verifier.verify(
+      bearerToken(request.headers.authorization),
+      this.options.internalAudience,
+    );
     const allowed = this.reflector.get(ServiceCallers, context.getHandler()) ?? [];
     if (!claims.client_id || !allowed.includes(claims.client_id)) {
       throw new ForbiddenError('SERVICE_NOT_ALLOWED', 'This route is not open to this caller');

@@ -38,7 +38,11 @@ export class TokenVerificationModule {
   }
 
   /** For the token issuer itself, which verifies against the keys it holds. */
-  static forKeys(options: { imports: DynamicModule['imports']; keys: Type<SigningKeySource>; options: Provider }): DynamicModule {
+  static forKeys(options: {
+    imports: DynamicModule['imports'];
+    keys: Type<SigningKeySource>;
+    options: Provider;
+  }): DynamicModule {
     return {
       module: TokenVerificationModule,
       imports: [JwtModule.register({}), ...(options.imports ?? [])],

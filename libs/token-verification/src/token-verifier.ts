@@ -21,7 +21,12 @@ export class TokenVerifier {
       complete: true,
     });
     const header = decoded?.header;
-    if (!header || header.alg !== TOKEN_ALGORITHM || header.typ !== ACCESS_TOKEN_TYPE || typeof header.kid !== 'string') {
+    if (
+      !header ||
+      header.alg !== TOKEN_ALGORITHM ||
+      header.typ !== ACCESS_TOKEN_TYPE ||
+      typeof header.kid !== 'string'
+    ) {
       throw invalid();
     }
     const publicKey = await this.keys.publicKey(header.kid);

@@ -43,10 +43,7 @@ export class LoginThrottle {
   }
 
   async recordFailure(email: string, clientAddress: string): Promise<void> {
-    await Promise.all([
-      this.perAccount.penalty(normalizeEmail(email), 1),
-      this.perClient.penalty(clientAddress, 1),
-    ]);
+    await Promise.all([this.perAccount.penalty(normalizeEmail(email), 1), this.perClient.penalty(clientAddress, 1)]);
   }
 
   async recordSuccess(email: string): Promise<void> {

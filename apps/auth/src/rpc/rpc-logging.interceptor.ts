@@ -13,7 +13,10 @@ export class RpcLoggingInterceptor implements NestInterceptor {
     const rpc = `${context.getClass().name}.${context.getHandler().name}`;
     const started = performance.now();
     const log = (outcome: string) =>
-      this.logger.log({ requestId, rpc, outcome, durationMs: Math.round(performance.now() - started) }, 'rpc completed');
+      this.logger.log(
+        { requestId, rpc, outcome, durationMs: Math.round(performance.now() - started) },
+        'rpc completed',
+      );
     return next.handle().pipe(tap({ complete: () => log('ok'), error: () => log('error') }));
   }
 }

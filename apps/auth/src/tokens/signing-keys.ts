@@ -23,7 +23,10 @@ export class SigningKeys extends SigningKeySource {
   constructor(@Inject(authConfig.KEY) config: AuthConfig) {
     super();
     this.privateKey = createPrivateKey(config.JWT_PRIVATE_KEY);
-    if (this.privateKey.asymmetricKeyType !== 'ec' || this.privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    if (
+      this.privateKey.asymmetricKeyType !== 'ec' ||
+      this.privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1'
+    ) {
       throw new Error('JWT_PRIVATE_KEY must be an EC P-256 private key (ES256)');
     }
     const publicKey = createPublicKey(this.privateKey);

@@ -63,7 +63,9 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
 
     await server.listen({ port: this.config.PORT, host: this.config.HOST });
     this.server = server;
-    this.logger.log(`Routing ${this.table.routes.length} Ingress paths on http://${this.config.HOST}:${this.config.PORT}`);
+    this.logger.log(
+      `Routing ${this.table.routes.length} Ingress paths on http://${this.config.HOST}:${this.config.PORT}`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -97,7 +99,9 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
         const timedOut = /timeout/i.test(error.name) || /timeout/i.test(String((error as { code?: string }).code));
         this.logger.warn({ requestId: request.id, upstream: service, err: error }, 'Upstream failed');
         if (timedOut) {
-          return failed.status(504).send(errorBody(504, 'UPSTREAM_TIMEOUT', `${service} did not answer in time`, request.id));
+          return failed
+            .status(504)
+            .send(errorBody(504, 'UPSTREAM_TIMEOUT', `${service} did not answer in time`, request.id));
         }
         const { body } = toErrorResponse(new UpstreamUnavailableError(), request.id);
         return failed.status(body.statusCode).send(body);

@@ -102,7 +102,10 @@ function matcher(pathType: PathType, path: string): (candidate: string) => boole
       return (candidate) => base === '' || candidate === base || candidate.startsWith(`${base}/`);
     }
     case 'ImplementationSpecific': {
-      const pattern = path.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+      const pattern = path
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
       const regex = new RegExp(`^${pattern}$`);
       return (candidate) => regex.test(candidate);
     }

@@ -11,6 +11,8 @@ export class RouteTable {
 
   /** Backend services the routes send traffic to. */
   services(): string[] {
-    return [...new Set(this.routes.flatMap((route) => (route.target.kind === 'service' ? [route.target.service] : [])))];
+    return [
+      ...new Set(this.routes.flatMap((route) => (route.target.kind === 'service' ? [route.target.service] : []))),
+    ];
   }
 }

@@ -105,11 +105,13 @@ export class MonolithClient implements OnApplicationShutdown {
       throw error;
     }
     const payload = (await response.body.json().catch(() => undefined)) as
-      | (LikeResult & { code?: string; message?: string })
-      | undefined;
+      (LikeResult & { code?: string; message?: string }) | undefined;
     if (response.statusCode === 200 && payload) return payload;
     if (response.statusCode === 404) {
-      throw new NotFoundError(payload?.code ?? 'MYSFIT_NOT_FOUND', payload?.message ?? `No mysfit has the id ${mysfitId}`);
+      throw new NotFoundError(
+        payload?.code ?? 'MYSFIT_NOT_FOUND',
+        payload?.message ?? `No mysfit has the id ${mysfitId}`,
+      );
     }
     if (response.statusCode === 401) {
       // The token may have been issued with a key the monolith has not seen yet: renew and try again.

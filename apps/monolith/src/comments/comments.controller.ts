@@ -27,7 +27,13 @@ export class CommentsController {
     @CurrentUser() user: AuthenticatedUser,
     @RequestId() requestId: string,
   ): Promise<CommentResponse> {
-    const { comment, authorName } = await this.comments.add(params.id, user.id, request.content, request.stars, requestId);
+    const { comment, authorName } = await this.comments.add(
+      params.id,
+      user.id,
+      request.content,
+      request.stars,
+      requestId,
+    );
     return CommentResponse.from(comment, authorName);
   }
 }

@@ -19,7 +19,13 @@ export class CommentsService {
     private readonly users: UserDirectory,
   ) {}
 
-  async add(mysfitId: string, userId: string, content: string, stars: number, requestId: string): Promise<NamedComment> {
+  async add(
+    mysfitId: string,
+    userId: string,
+    content: string,
+    stars: number,
+    requestId: string,
+  ): Promise<NamedComment> {
     await this.mysfits.get(mysfitId);
     const comment = await this.comments.add({ id: randomUUID(), mysfitId, userId, content, stars });
     const names = await this.users.displayNames([userId], requestId);
@@ -29,7 +35,10 @@ export class CommentsService {
   async list(mysfitId: string, requestId: string): Promise<NamedComment[]> {
     await this.mysfits.get(mysfitId);
     const comments = await this.comments.latestFor(mysfitId, SHOWN_COMMENTS);
-    const names = await this.users.displayNames(comments.map((c) => c.userId), requestId);
+    const names = await this.users.displayNames(
+      comments.map((c) => c.userId),
+      requestId,
+    );
     return comments.map((comment) => ({ comment, authorName: names.get(comment.userId) ?? null }));
   }
 }

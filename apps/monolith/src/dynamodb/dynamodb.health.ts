@@ -17,7 +17,9 @@ export class DynamoDbHealthIndicator {
     try {
       const tables = [this.config.MYSFITS_TABLE, this.config.LIKES_TABLE];
       const statuses = await Promise.all(
-        tables.map(async (TableName) => (await this.client.send(new DescribeTableCommand({ TableName }))).Table?.TableStatus),
+        tables.map(
+          async (TableName) => (await this.client.send(new DescribeTableCommand({ TableName }))).Table?.TableStatus,
+        ),
       );
       return statuses.every((status) => status === 'ACTIVE') ? indicator.up() : indicator.down({ statuses });
     } catch (error) {

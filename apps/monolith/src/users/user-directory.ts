@@ -25,7 +25,10 @@ export class UserDirectory implements OnModuleInit {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
     try {
-      const response = await unary(this.directory.getUsers({ ids: unique }, requestMetadata(requestId)), LOOKUP_TIMEOUT_MS);
+      const response = await unary(
+        this.directory.getUsers({ ids: unique }, requestMetadata(requestId)),
+        LOOKUP_TIMEOUT_MS,
+      );
       return new Map((response.users ?? []).map((user) => [user.id, user.displayName]));
     } catch (error) {
       this.logger.warn({ err: error, requestId }, 'User names unavailable; answering without them');

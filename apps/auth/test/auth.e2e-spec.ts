@@ -1,0 +1,361 @@
+import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { AUTH_PROTO_PATH, authRpcOptions } from '@app/auth-rpc';
+import { migrateDatabase } from '@app/database';
+import { freePort } from '../../../tools/engines/ports';
+import { freshDatabase } from '../../../test/support/databases';
+import { startTestApp } from '../../../test/support/http-app';
+import {
+  forgedTokens,
+  TEST_AUDIENCE,
+  TEST_INTERNAL_AUDIENCE,
+  TEST_ISSUER,
+  TestKeys,
+} from '../../../test/support/test-keys';
+import { AuthModule } from '../src/auth.module';
+import { authDataSourceOptions } from '../src/database/auth-data-source.options';
+
+const keys = new TestKeys();
+const LIKE_SECRET = 'like-client-secret-for-tests';
+let app: NestFastifyApplication;
+let grpcUrl: string;
+const http = () => request(app.getHttpServer());
+
+beforeAll(async () => {
+  const databaseUrl = await freshDatabase('auth');
+  await migrateDatabase(authDataSourceOptions(databaseUrl));
+  grpcUrl = `127.0.0.1:${await freePort()}`;
+  app = await startTestApp(
+    AuthModule,
+    { title: 'auth', openApiPath: '/auth/openapi.json' },
+    {
+      DATABASE_URL: databaseUrl,
+      JWT_PRIVATE_KEY: keys.pem(),
+      JWT_ISSUER: TEST_ISSUER,
+      SERVICE_CLIENTS: `like:${LIKE_SECRET}`,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_MAX_FAILURES_PER_CLIENT: '6',
+    },
+  );
+  app.connectMicroservice(authRpcOptions(grpcUrl));
+  await app.startAllMicroservices();
+});
+
+afterAll(() => app?.close());
+
+let sequence = 0;
+async function register(overrides: Record<string, unknown> = {}) {
+  const body = {
+    email: `user${++sequence}-${Date.now()}@example.com`,
+    password: 'correct horse battery',
+    displayName: `User ${sequence}`,
+    ...overrides,
+  };
+  const response = await http().post('/auth/register').send(body).expect(201);
+  return { ...body, id: response.body.id as string };
+}
+
+function login(email: string, password: string, client = '198.51.100.1') {
+  return http().post('/auth/login').set('x-forwarded-for', client).send({ email, password });
+}
+
+function decode(token: string) {
+  const [header, payload] = token
+    .split('.')
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+  return { header, payload };
+}
+
+describe('register', () => {
+  it('creates an account and never returns the password or its hash', async () => {
+    const response = await http()
+      .post('/auth/register')
+      .send({ email: 'Grace@Example.com', password: 'a long enough password', displayName: 'Grace' })
+      .expect(201);
+    expect(response.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      email: 'Grace@Example.com',
+      displayName: 'Grace',
+      createdAt: expect.any(String),
+    });
+    expect(JSON.stringify(response.body)).not.toMatch(/argon|password/i);
+  });
+
+  it('refuses an email already taken, whatever its case', async () => {
+    const user = await register();
+    const response = await http()
+      .post('/auth/register')
+      .send({ email: user.email.toUpperCase(), password: 'another password', displayName: 'Copy' })
+      .expect(409);
+    expect(response.body.code).toBe('EMAIL_TAKEN');
+  });
+
+  it.each([
+    ['a password of 7 characters', { password: 'x'.repeat(7) }, 'password'],
+    ['a password of 129 characters', { password: 'x'.repeat(129) }, 'password'],
+    ['an invalid email', { email: 'not-an-email' }, 'email'],
+    ['a number as display name', { displayName: 42 }, 'displayName'],
+    ['an unknown field', { isAdmin: true }, 'isAdmin'],
+  ])('answers 400 VALIDATION_FAILED to %s', async (_case, overrides, field) => {
+    const body = { email: 'valid@example.com', password: 'correct horse battery', displayName: 'Valid', ...overrides };
+    const response = await http().post('/auth/register').send(body).expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', requestId: expect.any(String) });
+    expect(Object.keys(response.body.details.fields)).toContain(field);
+  });
+
+  it('accepts passwords of exactly 8 and 128 characters', async () => {
+    await register({ password: 'x'.repeat(8) });
+    await register({ password: 'y'.repeat(128) });
+  });
+
+  it('answers 400 MALFORMED_JSON to a body that is not JSON', async () => {
+    const response = await http()
+      .post('/auth/register')
+      .set('content-type', 'application/json')
+      .send('{"email":')
+      .expect(400);
+    expect(response.body.code).toBe('MALFORMED_JSON');
+  });
+
+  it('answers 400 BODY_TOO_LARGE to an oversized body', async () => {
+    const response = await http()
+      .post('/auth/register')
+      .send({ email: 'big@example.com', password: 'x'.repeat(40_000), displayName: 'Big' })
+      .expect(400);
+    expect(response.body.code).toBe('BODY_TOO_LARGE');
+  });
+});
+
+describe('login', () => {
+  it('issues an ES256 access token with kid, typ, iss, aud and at most 15 minutes of life', async () => {
+    const user = await register();
+    const response = await login(user.email, user.password).expect(200);
+    expect(response.body).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+    });
+    const { header, payload } = decode(response.body.accessToken);
+    expect(header).toEqual({ alg: 'ES256', typ: 'at+jwt', kid: keys.kid });
+    expect(payload).toMatchObject({ iss: TEST_ISSUER, aud: TEST_AUDIENCE, sub: user.id });
+    expect(payload.exp - payload.iat).toBeLessThanOrEqual(900);
+    expect(response.body.refreshToken.split('.')).toHaveLength(1);
+  });
+
+  it('answers an unknown email and a wrong password alike, in about the same time', async () => {
+    const user = await register();
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const response = await login(email, 'wrong password!', `203.0.113.${sequence++ % 200}`);
+      return { response, ms: performance.now() - started };
+    };
+    const wrongPassword = [await timed(user.email), await timed(user.email)];
+    const unknownEmail = [await timed('nobody@example.com'), await timed('nobody@example.com')];
+    const strip = ({ response }: { response: request.Response }) => ({
+      status: response.status,
+      body: { ...response.body, requestId: undefined },
+    });
+    expect(strip(unknownEmail[0])).toEqual(strip(wrongPassword[0]));
+    expect(strip(unknownEmail[0])).toEqual({
+      status: 401,
+      body: { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'The email or password is wrong' },
+    });
+    // Both paths run one argon2id verification; without the dummy hash the miss would be far faster.
+    const fastest = (samples: { ms: number }[]) => Math.min(...samples.map((sample) => sample.ms));
+    expect(fastest(unknownEmail)).toBeGreaterThan(fastest(wrongPassword) / 3);
+  });
+
+  it('logs in with the email in any case', async () => {
+    const user = await register();
+    await login(user.email.toUpperCase(), user.password).expect(200);
+  });
+
+  it('throttles failed logins per account with 429 and Retry-After, then even the right password waits', async () => {
+    const user = await register();
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await login(user.email, 'wrong password!', `192.0.2.${attempt}`).expect(401);
+    }
+    const blocked = await login(user.email, user.password, '192.0.2.99').expect(429);
+    expect(blocked.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    const other = await register();
+    await login(other.email, other.password, '192.0.2.99').expect(200);
+  });
+
+  it('throttles failed logins per client address across accounts', async () => {
+    const client = '198.51.100.77';
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await login(`unknown${attempt}@example.com`, 'wrong password!', client).expect(401);
+    }
+    const user = await register();
+    await login(user.email, user.password, client).expect(429);
+    await login(user.email, user.password, '198.51.100.78').expect(200);
+  });
+});
+
+describe('refresh and logout', () => {
+  async function session() {
+    const user = await register();
+    return (await login(user.email, user.password).expect(200)).body as { accessToken: string; refreshToken: string };
+  }
+
+  it('rotates the refresh token on every use', async () => {
+    const { refreshToken } = await session();
+    const first = await http().post('/auth/refresh').send({ refreshToken }).expect(200);
+    expect(first.body.refreshToken).not.toBe(refreshToken);
+    const second = await http().post('/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
+    expect(decode(second.body.accessToken).payload.sub).toBe(decode(first.body.accessToken).payload.sub);
+  });
+
+  it('revokes the whole family when a used token is presented again', async () => {
+    const { refreshToken } = await session();
+    const rotated = await http().post('/auth/refresh').send({ refreshToken }).expect(200);
+    const reuse = await http().post('/auth/refresh').send({ refreshToken }).expect(401);
+    expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+    const afterReuse = await http().post('/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
+    expect(afterReuse.body.code).toBe('REFRESH_TOKEN_INVALID');
+  });
+
+  it('lets only one of two concurrent refreshes with the same token through', async () => {
+    const { refreshToken } = await session();
+    const results = await Promise.all([1, 2].map(() => http().post('/auth/refresh').send({ refreshToken })));
+    expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
+  });
+
+  it('ends the session on logout', async () => {
+    const { refreshToken } = await session();
+    await http().post('/auth/logout').send({ refreshToken }).expect(204);
+    const response = await http().post('/auth/refresh').send({ refreshToken }).expect(401);
+    expect(response.body.code).toBe('REFRESH_TOKEN_INVALID');
+    await http().post('/auth/logout').send({ refreshToken }).expect(204);
+  });
+
+  it('refuses an unknown refresh token', async () => {
+    const response = await http()
+      .post('/auth/refresh')
+      .send({ refreshToken: 'x'.repeat(43) })
+      .expect(401);
+    expect(response.body.code).toBe('REFRESH_TOKEN_INVALID');
+  });
+});
+
+describe('me and token checks', () => {
+  it('answers the account of the token', async () => {
+    const user = await register();
+    const { accessToken } = (await login(user.email, user.password)).body;
+    const response = await http().get('/auth/me').set('authorization', `Bearer ${accessToken}`).expect(200);
+    expect(response.body).toMatchObject({ id: user.id, email: user.email, displayName: user.displayName });
+  });
+
+  it('answers 401 AUTHENTICATION_REQUIRED without a token', async () => {
+    const response = await http().get('/auth/me').expect(401);
+    expect(response.body.code).toBe('AUTHENTICATION_REQUIRED');
+  });
+
+  it('refuses a refresh token used as an access token', async () => {
+    const user = await register();
+    const { refreshToken } = (await login(user.email, user.password)).body;
+    await http().get('/auth/me').set('authorization', `Bearer ${refreshToken}`).expect(401);
+  });
+
+  it.each(Object.entries(forgedTokens(keys, '5a1f1c7e-3f0e-4c1b-9d59-0d2bb1e0c2a1')))(
+    'answers 401 to a token that is %s',
+    async (_case, token) => {
+      const response = await http().get('/auth/me').set('authorization', `Bearer ${token}`).expect(401);
+      expect(['TOKEN_INVALID', 'TOKEN_EXPIRED']).toContain(response.body.code);
+    },
+  );
+
+  it('publishes the public key as JWKS, without the private part', async () => {
+    const response = await http().get('/auth/.well-known/jwks.json').expect(200);
+    expect(response.body.keys).toEqual([{ ...keys.jwk }]);
+    expect(response.body.keys[0]).not.toHaveProperty('d');
+  });
+});
+
+describe('gRPC', () => {
+  const definition = loadSync(AUTH_PROTO_PATH, { keepCase: false, longs: Number, defaults: true, arrays: true });
+  // The generic client type of @grpc/grpc-js: methods take (request, metadata, callback).
+  type Unary = (
+    request: object,
+    metadata: Metadata,
+    callback: (error: { code: number } | null, value: unknown) => void,
+  ) => void;
+  type Client = Record<string, Unary> & { close(): void };
+  const pkg = loadPackageDefinition(definition) as unknown as {
+    mysfits: {
+      auth: { v1: Record<string, new (url: string, creds: ReturnType<typeof credentials.createInsecure>) => Client> };
+    };
+  };
+  const call = <T>(service: string, method: string, body: object) =>
+    new Promise<T>((resolve, reject) => {
+      const client = new pkg.mysfits.auth.v1[service](grpcUrl, credentials.createInsecure());
+      client[method](body, new Metadata(), (error, value) => {
+        client.close();
+        if (error) reject(error);
+        else resolve(value as T);
+      });
+    });
+
+  it('looks up display names, skipping unknown and malformed ids', async () => {
+    const user = await register({ displayName: 'Looked Up' });
+    const response = await call<{ users: { id: string; displayName: string }[] }>('UserDirectory', 'getUsers', {
+      ids: [user.id, '00000000-0000-4000-8000-000000000000', 'not-a-uuid'],
+    });
+    expect(response.users).toEqual([{ id: user.id, displayName: 'Looked Up' }]);
+  });
+
+  it('issues a service token for the internal audience to a known client only', async () => {
+    const issued = await call<{ accessToken: string; expiresIn: number }>('ServiceTokens', 'issueServiceToken', {
+      clientId: 'like',
+      clientSecret: LIKE_SECRET,
+    });
+    expect(decode(issued.accessToken).payload).toMatchObject({
+      aud: TEST_INTERNAL_AUDIENCE,
+      sub: 'like',
+      client_id: 'like',
+    });
+    await expect(
+      call('ServiceTokens', 'issueServiceToken', { clientId: 'like', clientSecret: 'wrong' }),
+    ).rejects.toMatchObject({ code: 16 /* UNAUTHENTICATED */ });
+  });
+
+  it('does not accept a service token as a person', async () => {
+    const issued = await call<{ accessToken: string }>('ServiceTokens', 'issueServiceToken', {
+      clientId: 'like',
+      clientSecret: LIKE_SECRET,
+    });
+    await http().get('/auth/me').set('authorization', `Bearer ${issued.accessToken}`).expect(401);
+  });
+});
+
+describe('operations', () => {
+  it('serves live, ready and Prometheus metrics', async () => {
+    await http().get('/health/live').expect(200, { status: 'ok' });
+    const ready = await http().get('/health/ready').expect(200);
+    expect(ready.body.info.postgres.status).toBe('up');
+    const metrics = await http().get('/metrics').expect(200);
+    expect(metrics.text).toContain('http_server_request_duration_seconds_bucket');
+    expect(metrics.text).toContain('service="auth"');
+  });
+
+  it('keeps the caller request id in the response header and error body', async () => {
+    const response = await http().get('/auth/me').set('x-request-id', 'trace-abc-123').expect(401);
+    expect(response.headers['x-request-id']).toBe('trace-abc-123');
+    expect(response.body.requestId).toBe('trace-abc-123');
+  });
+
+  it('answers 404 ROUTE_NOT_FOUND to an unknown route', async () => {
+    const response = await http().get('/auth/nothing-here').expect(404);
+    expect(response.body.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('publishes its OpenAPI document', async () => {
+    const response = await http().get('/auth/openapi.json').expect(200);
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/auth/refresh']));
+  });
+});

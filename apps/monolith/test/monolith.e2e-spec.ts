@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { dynamoDbEndpoint, freshDatabase, uniqueTableNames } from '../../../test/support/databases';
+import { startFakeAuthRpc } from '../../../test/support/fake-auth-rpc';
+import { startTestApp } from '../../../test/support/http-app';
+import { forgedTokens, TEST_ISSUER, TestKeys } from '../../../test/support/test-keys';
+import { monolithConfig } from '../src/config/monolith.config';
+import { appDataSourceOptions } from '../src/database/app-data-source.options';
+import { migrateStores } from '../src/database/migrate-stores';
+import { createDocumentClient } from '../src/dynamodb/dynamodb.client';
+import { MonolithModule } from '../src/monolith.module';
+import { SEED_MYSFITS } from '../src/mysfits/seed/seed-mysfits.data';
+
+const keys = new TestKeys();
+const users = new Map<string, string>();
+let app: NestFastifyApplication;
+let database: DataSource;
+let stopJwks: () => Promise<void>;
+let stopAuthRpc: () => Promise<void>;
+const tables = uniqueTableNames();
+const http = () => request(app.getHttpServer());
+
+const [first, second, third, fourth] = SEED_MYSFITS;
+
+function newUser(name = 'Commenter') {
+  const id = randomUUID();
+  users.set(id, name);
+  return { id, auth: `Bearer ${keys.userToken(id)}` };
+}
+
+beforeAll(async () => {
+  const databaseUrl = await freshDatabase('app');
+  const jwks = await keys.serveJwks();
+  stopJwks = jwks.close;
+  const authRpc = await startFakeAuthRpc({ users });
+  stopAuthRpc = authRpc.stop;
+  const env = {
+    DATABASE_URL: databaseUrl,
+    DYNAMODB_ENDPOINT: dynamoDbEndpoint(),
+    DYNAMODB_CREATE_TABLES: 'true',
+    ...tables,
+    AUTH_GRPC_URL: authRpc.url,
+    AUTH_JWKS_URL: jwks.url,
+    JWT_ISSUER: TEST_ISSUER,
+  };
+  Object.assign(process.env, env);
+  await migrateStores(monolithConfig());
+  app = await startTestApp(MonolithModule, { title: 'monolith', openApiPath: '/openapi.json' }, env);
+  database = await new DataSource(appDataSourceOptions(databaseUrl)).initialize();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.destroy();
+  await stopJwks?.();
+  await stopAuthRpc?.();
+});
+
+describe('GET /mysfits', () => {
+  it('lists the 12 seed mysfits with the workshop field names', async () => {
+    const response = await http().get('/mysfits').expect(200);
+    expect(response.body.mysfits).toHaveLength(12);
+    expect(response.body.mysfits[0]).toEqual({
+      mysfitId: expect.any(String),
+      name: expect.any(String),
+      species: expect.any(String),
+      goodevil: expect.stringMatching(/^(Good|Neutral|Evil)$/),
+      lawchaos: expect.stringMatching(/^(Lawful|Neutral|Chaotic)$/),
+      thumbImageUri: expect.any(String),
+    });
+  });
+
+  it.each([
+    ['GoodEvil', 'Good'],
+    ['GoodEvil', 'Evil'],
+    ['LawChaos', 'Chaotic'],
+    ['LawChaos', 'Neutral'],
+  ])('filters by %s=%s through its index', async (filter, value) => {
+    const response = await http().get('/mysfits').query({ filter, value }).expect(200);
+    const expected = SEED_MYSFITS.filter((m) => (filter === 'GoodEvil' ? m.goodEvil : m.lawChaos) === value);
+    expect(response.body.mysfits.map((m: { name: string }) => m.name).sort()).toEqual(
+      expected.map((m) => m.name).sort(),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['an unknown filter', { filter: 'Size', value: 'Big' }, 'VALIDATION_FAILED'],
+    ['a value the axis does not have', { filter: 'GoodEvil', value: 'Chaotic' }, 'UNSUPPORTED_FILTER'],
+    ['a filter without a value', { filter: 'LawChaos' }, 'UNSUPPORTED_FILTER'],
+    ['a value without a filter', { value: 'Good' }, 'UNSUPPORTED_FILTER'],
+    ['an unknown query parameter', { sort: 'name' }, 'VALIDATION_FAILED'],
+  ])('answers 400 to %s', async (_case, query, code) => {
+    const response = await http().get('/mysfits').query(query).expect(400);
+    expect(response.body.code).toBe(code);
+  });
+});
+
+describe('GET /mysfits/:id', () => {
+  it('answers the profile with numbers for age and likes', async () => {
+    const response = await http().get(`/mysfits/${first.id}`).expect(200);
+    expect(response.body).toMatchObject({
+      mysfitId: first.id,
+      name: first.name,
+      age: first.age,
+      description: first.description,
+      likes: expect.any(Number),
+      adopted: expect.any(Boolean),
+    });
+  });
+
+  it('answers 400 to an id that is not a UUID and 404 to an unknown one', async () => {
+    expect((await http().get('/mysfits/not-an-id').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await http().get(`/mysfits/${randomUUID()}`).expect(404)).body.code).toBe('MYSFIT_NOT_FOUND');
+  });
+});
+
+describe('POST /mysfits/:id/adopt', () => {
+  it('needs a token', async () => {
+    expect((await http().post(`/mysfits/${second.id}/adopt`).expect(401)).body.code).toBe('AUTHENTICATION_REQUIRED');
+  });
+
+  it.each(Object.entries(forgedTokens(keys, randomUUID())))('answers 401 to a token that is %s', async (_c, token) => {
+    await http().post(`/mysfits/${second.id}/adopt`).set('authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('refuses a service token on a public route', async () => {
+    await http()
+      .post(`/mysfits/${second.id}/adopt`)
+      .set('authorization', `Bearer ${keys.serviceToken('like')}`)
+      .expect(401);
+  });
+
+  it('adopts once; the second adopter gets 409 ALREADY_ADOPTED', async () => {
+    const adopter = newUser('Adopter');
+    const response = await http().post(`/mysfits/${second.id}/adopt`).set('authorization', adopter.auth).expect(201);
+    expect(response.body).toMatchObject({ mysfitId: second.id, name: second.name, userId: adopter.id });
+    const again = await http().post(`/mysfits/${second.id}/adopt`).set('authorization', newUser().auth).expect(409);
+    expect(again.body.code).toBe('ALREADY_ADOPTED');
+    const profile = await http().get(`/mysfits/${second.id}`).expect(200);
+    expect(profile.body).toMatchObject({ adopted: true, adoptedBy: { userId: adopter.id, displayName: 'Adopter' } });
+    const mine = await http().get('/me/adoptions').set('authorization', adopter.auth).expect(200);
+    expect(mine.body.adoptions.map((a: { mysfitId: string }) => a.mysfitId)).toEqual([second.id]);
+  });
+
+  it('gives exactly one success to concurrent adopters, and both stores agree', async () => {
+    const adopters = Array.from({ length: 8 }, (_, i) => newUser(`Racer ${i}`));
+    const responses = await Promise.all(
+      adopters.map((adopter) => http().post(`/mysfits/${third.id}/adopt`).set('authorization', adopter.auth)),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, ...Array(7).fill(409)]);
+    const winner = responses.find((response) => response.status === 201)!.body.userId;
+
+    const rows = await database.query('SELECT user_id FROM adoptions WHERE mysfit_id = $1', [third.id]);
+    expect(rows).toEqual([{ user_id: winner }]);
+    const client = createDocumentClient({ region: 'us-east-1', endpoint: dynamoDbEndpoint() });
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tables.MYSFITS_TABLE, Key: { MysfitId: third.id }, ConsistentRead: true }),
+    );
+    client.destroy();
+    expect(Item?.Adopted).toBe(true);
+  });
+
+  it('answers 404 for an unknown mysfit and leaves no adoption row', async () => {
+    const id = randomUUID();
+    await http().post(`/mysfits/${id}/adopt`).set('authorization', newUser().auth).expect(404);
+    expect(await database.query('SELECT 1 FROM adoptions WHERE mysfit_id = $1', [id])).toEqual([]);
+  });
+});
+
+describe('comments', () => {
+  it('stores a comment and lists it with the author name from auth', async () => {
+    const author = newUser('Ada');
+    const created = await http()
+      .post(`/mysfits/${fourth.id}/comments`)
+      .set('authorization', author.auth)
+      .send({ content: '  Adorable and slightly damp.  ', stars: 4.5 })
+      .expect(201);
+    expect(created.body).toMatchObject({ content: 'Adorable and slightly damp.', stars: 4.5, authorName: 'Ada' });
+    const listed = await http().get(`/mysfits/${fourth.id}/comments`).expect(200);
+    expect(listed.body.comments[0]).toMatchObject({ id: created.body.id, authorId: author.id, authorName: 'Ada' });
+  });
+
+  it.each([
+    ['201 characters', { content: 'x'.repeat(201), stars: 3 }],
+    ['empty content', { content: '   ', stars: 3 }],
+    ['stars above 5', { content: 'ok', stars: 5.1 }],
+    ['negative stars', { content: 'ok', stars: -0.5 }],
+    ['stars with two decimals', { content: 'ok', stars: 4.25 }],
+    ['stars as a string', { content: 'ok', stars: '4' }],
+    ['no stars', { content: 'ok' }],
+  ])('answers 400 VALIDATION_FAILED to %s', async (_case, body) => {
+    const response = await http()
+      .post(`/mysfits/${fourth.id}/comments`)
+      .set('authorization', newUser().auth)
+      .send(body)
+      .expect(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('accepts exactly 200 characters and the bounds 0.0 and 5.0', async () => {
+    const author = newUser();
+    for (const body of [
+      { content: 'y'.repeat(200), stars: 0 },
+      { content: 'z', stars: 5 },
+    ]) {
+      await http().post(`/mysfits/${fourth.id}/comments`).set('authorization', author.auth).send(body).expect(201);
+    }
+  });
+
+  it('answers 404 for comments of an unknown mysfit and 401 without a token', async () => {
+    await http().get(`/mysfits/${randomUUID()}/comments`).expect(404);
+    await http().post(`/mysfits/${fourth.id}/comments`).send({ content: 'hi', stars: 1 }).expect(401);
+  });
+});
+
+describe('POST /mysfits/:id/fulfill-like (internal)', () => {
+  const fulfill = (mysfitId: string, userId: string, token = keys.serviceToken('like')) =>
+    http().post(`/mysfits/${mysfitId}/fulfill-like`).set('authorization', `Bearer ${token}`).send({ userId });
+
+  it('counts one like per user, however often it is called', async () => {
+    const before = (await http().get(`/mysfits/${first.id}`)).body.likes as number;
+    const userId = randomUUID();
+    const firstCall = await fulfill(first.id, userId).expect(200);
+    expect(firstCall.body).toEqual({ mysfitId: first.id, likes: before + 1, alreadyLiked: false });
+    const repeats = await Promise.all(Array.from({ length: 5 }, () => fulfill(first.id, userId)));
+    for (const repeat of repeats)
+      expect(repeat.body).toEqual({ mysfitId: first.id, likes: before + 1, alreadyLiked: true });
+    expect((await http().get(`/mysfits/${first.id}`)).body.likes).toBe(before + 1);
+  });
+
+  it('counts concurrent likes of different users exactly', async () => {
+    const before = (await http().get(`/mysfits/${fourth.id}`)).body.likes as number;
+    await Promise.all(Array.from({ length: 10 }, () => fulfill(fourth.id, randomUUID()).expect(200)));
+    expect((await http().get(`/mysfits/${fourth.id}`)).body.likes).toBe(before + 10);
+  });
+
+  it('accepts only the like service', async () => {
+    const userId = randomUUID();
+    await http().post(`/mysfits/${first.id}/fulfill-like`).send({ userId }).expect(401);
+    await fulfill(first.id, userId, keys.userToken(userId)).expect(401);
+    expect((await fulfill(first.id, userId, keys.serviceToken('someone-else')).expect(403)).body.code).toBe(
+      'SERVICE_NOT_ALLOWED',
+    );
+  });
+
+  it('answers 404 for an unknown mysfit and 400 for a bad user id', async () => {
+    expect((await fulfill(randomUUID(), randomUUID()).expect(404)).body.code).toBe('MYSFIT_NOT_FOUND');
+    await fulfill(first.id, 'not-a-uuid').expect(400);
+  });
+});
+
+describe('seeding and degraded dependencies', () => {
+  it('re-seeds without resetting likes or adoptions', async () => {
+    const before = (await http().get(`/mysfits/${second.id}`)).body;
+    const result = await migrateStores(monolithConfig());
+    expect(result.seeded).toEqual({ added: 0, kept: 12 });
+    expect((await http().get(`/mysfits/${second.id}`)).body).toEqual(before);
+  });
+
+  it('serves comments without names while auth is unreachable', async () => {
+    await stopAuthRpc();
+    const response = await http().get(`/mysfits/${fourth.id}/comments`).expect(200);
+    expect(response.body.comments[0].authorName).toBeNull();
+  });
+
+  it('is ready when Postgres and DynamoDB answer, and publishes metrics', async () => {
+    const ready = await http().get('/health/ready').expect(200);
+    expect(ready.body.info).toMatchObject({ postgres: { status: 'up' }, dynamodb: { status: 'up' } });
+    expect((await http().get('/metrics').expect(200)).text).toContain('service="monolith"');
+  });
+});

@@ -1,0 +1,85 @@
+variable "region" {
+  description = "AWS region of the whole environment."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "project" {
+  description = "Project name; first part of every resource name."
+  type        = string
+  default     = "mysfits"
+}
+
+variable "environment" {
+  description = "Environment name; second part of every resource name."
+  type        = string
+  default     = "dev"
+}
+
+variable "az_count" {
+  description = "Availability zones to use (2 or 3); each gets a public subnet, a private subnet and a NAT gateway."
+  type        = number
+  default     = 2
+}
+
+variable "kubernetes_version" {
+  description = "EKS Kubernetes version. Keep it within standard support: extended support costs six times more per hour."
+  type        = string
+  default     = "1.35"
+}
+
+variable "cluster_endpoint_public_access" {
+  description = "Expose the Kubernetes API on a public endpoint limited to cluster_endpoint_public_access_cidrs; false keeps it private to the VPC."
+  type        = bool
+  default     = true
+}
+
+variable "cluster_endpoint_public_access_cidrs" {
+  description = "Ranges allowed to reach the public Kubernetes API, e.g. [\"203.0.113.7/32\"]. No default: name your own."
+  type        = list(string)
+
+  validation {
+    condition     = !contains(var.cluster_endpoint_public_access_cidrs, "0.0.0.0/0")
+    error_message = "Do not open the Kubernetes API to the whole internet: list your own ranges."
+  }
+}
+
+variable "node_instance_types" {
+  description = "Instance types of the managed node group."
+  type        = list(string)
+  default     = ["t3.medium"]
+}
+
+variable "node_count" {
+  description = "Desired, minimum and maximum number of nodes."
+  type = object({
+    desired = number
+    min     = number
+    max     = number
+  })
+  default = { desired = 2, min = 2, max = 3 }
+}
+
+variable "fargate_namespaces" {
+  description = "Namespaces whose pods run on Fargate instead of the nodes, e.g. [\"mysfits\"]. Empty: no Fargate profile."
+  type        = list(string)
+  default     = []
+}
+
+variable "db_instance_class" {
+  description = "Instance class of each of the two PostgreSQL instances."
+  type        = string
+  default     = "db.t4g.micro"
+}
+
+variable "db_multi_az" {
+  description = "Give each PostgreSQL instance a standby in a second AZ."
+  type        = bool
+  default     = false
+}
+
+variable "deletion_protection" {
+  description = "Protect the databases and tables from deletion. Set to false, apply, then destroy to tear down."
+  type        = bool
+  default     = true
+}

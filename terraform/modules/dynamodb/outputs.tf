@@ -1,0 +1,19 @@
+output "mysfits_table_name" {
+  description = "Name of the mysfits table."
+  value       = aws_dynamodb_table.mysfits.name
+}
+
+output "likes_table_name" {
+  description = "Name of the likes table."
+  value       = aws_dynamodb_table.likes.name
+}
+
+output "kms_key_arn" {
+  description = "ARN of the KMS key that encrypts both tables."
+  value       = aws_kms_key.tables.arn
+}
+
+output "access_policy_json" {
+  description = "Least-privilege policy for the monolith, the only service that reads and writes these tables."
+  value       = data.aws_iam_policy_document.access.json
+}

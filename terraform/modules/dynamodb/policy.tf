@@ -1,0 +1,51 @@
+data "aws_region" "current" {}
+
+# TransactWriteItems has no IAM action of its own: each Put or Update inside a transaction is
+# authorised as PutItem or UpdateItem on its table. A like puts a (mysfit, user) item into the likes
+# table and adds one to the mysfit's count in the same transaction.
+data "aws_iam_policy_document" "access" {
+  statement {
+    sid = "MysfitsTable"
+    actions = [
+      "dynamodb:BatchWriteItem",
+      "dynamodb:DescribeTable",
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+      "dynamodb:Scan",
+      "dynamodb:UpdateItem",
+    ]
+    resources = [aws_dynamodb_table.mysfits.arn]
+  }
+
+  statement {
+    sid     = "MysfitsIndexes"
+    actions = ["dynamodb:Query"]
+    resources = [
+      "${aws_dynamodb_table.mysfits.arn}/index/${local.good_evil_index}",
+      "${aws_dynamodb_table.mysfits.arn}/index/${local.law_chaos_index}",
+    ]
+  }
+
+  statement {
+    sid = "LikesTable"
+    actions = [
+      "dynamodb:DescribeTable",
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+    ]
+    resources = [aws_dynamodb_table.likes.arn]
+  }
+
+  statement {
+    sid       = "TablesKey"
+    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.tables.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["dynamodb.${data.aws_region.current.region}.amazonaws.com"]
+    }
+  }
+}

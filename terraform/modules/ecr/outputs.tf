@@ -1,0 +1,4 @@
+output "repository_urls" {
+  description = "Repository URL by application name, for docker push and the image fields of the manifests."
+  value       = { for app, repository in aws_ecr_repository.this : app => repository.repository_url }
+}

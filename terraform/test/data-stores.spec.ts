@@ -1,0 +1,78 @@
+import { checkDatabases, checkRepositories, checkTableAccessPolicy, checkTables, grantsByResource } from './support/data-stores';
+import { checkIrsaTrust, permissionDocuments } from './support/iam';
+import { loadDevStack } from './support/paths';
+import { resourcesOfType, valueOf, type Instance, type Located } from './support/stack';
+
+// What the monolith calls: GetItem, Query (table and both indexes), Scan, PutItem, UpdateItem,
+// TransactWriteItems (authorised as PutItem/UpdateItem per item), BatchWriteItem (seed), DescribeTable.
+const MONOLITH_ACTIONS = [
+  'dynamodb:BatchWriteItem',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:UpdateItem',
+];
+
+describe('data stores of envs/dev', () => {
+  let stack: Instance;
+
+  beforeAll(async () => {
+    stack = await loadDevStack();
+  });
+
+  it('protects, encrypts and backs up the DynamoDB tables', () => {
+    const result = checkTables(stack);
+    expect(result.problems).toEqual([]);
+    expect(result.checked).toBe(7);
+  });
+
+  describe('the monolith role', () => {
+    let documents: Located[];
+
+    beforeAll(() => {
+      const monolith = checkIrsaTrust(stack).roles.find(({ subject }) => subject === 'system:serviceaccount:mysfits:monolith');
+      documents = monolith ? permissionDocuments(stack, monolith.role) : [];
+    });
+
+    it('may use only its tables, their indexes and their key', () => {
+      expect(documents).toHaveLength(1);
+      const result = checkTableAccessPolicy(documents[0], MONOLITH_ACTIONS);
+      expect(result.problems).toEqual([]);
+      expect(result.checked).toBeGreaterThan(8);
+    });
+
+    it('is granted exactly what each table is used for', () => {
+      expect(Object.fromEntries(grantsByResource(documents[0]))).toEqual({
+        '${aws_dynamodb_table.mysfits.arn}': MONOLITH_ACTIONS,
+        '${aws_dynamodb_table.mysfits.arn}/index/GoodEvilIndex': ['dynamodb:Query'],
+        '${aws_dynamodb_table.mysfits.arn}/index/LawChaosIndex': ['dynamodb:Query'],
+        '${aws_dynamodb_table.likes.arn}': ['dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+        '${aws_kms_key.tables.arn}': ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+      });
+    });
+  });
+
+  it('keeps the PostgreSQL instances encrypted, private, backed up, protected, TLS-only and cluster-only', () => {
+    const result = checkDatabases(stack);
+    expect(result.problems).toEqual([]);
+    expect(result.checked).toBe(2 * 11 + 1);
+  });
+
+  it('gives auth and app a PostgreSQL instance each', () => {
+    const databases = resourcesOfType(stack, 'aws_db_instance').map((db) => [db.address, valueOf(db, db.body.db_name)]);
+    expect(databases.sort()).toEqual([
+      ['module.postgres["app"].aws_db_instance.this', 'app'],
+      ['module.postgres["auth"].aws_db_instance.this', 'auth'],
+    ]);
+  });
+
+  it('creates immutable, scanned ECR repositories for auth, monolith and like', () => {
+    const result = checkRepositories(stack);
+    expect(result.problems).toEqual([]);
+    expect(result.checked).toBe(3);
+    const [ecr] = stack.children.get('ecr') ?? [];
+    expect(ecr?.args.repository_names).toEqual(['auth', 'monolith', 'like']);
+  });
+});
