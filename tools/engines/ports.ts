@@ -1,7 +1,5 @@
 import { createServer } from 'node:net';
 
-export class PortInUseError extends Error {}
-
 /** Fails with a one-line message naming the port and what needed it. */
 export async function assertPortFree(port: number, owner: string): Promise<void> {
   const free = await new Promise<boolean>((resolve) => {
@@ -10,7 +8,7 @@ export async function assertPortFree(port: number, owner: string): Promise<void>
       .listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolve(true)));
   });
   if (!free) {
-    throw new PortInUseError(`Port ${port} (${owner}) is already in use: stop what uses it or choose another port`);
+    throw new Error(`Port ${port} (${owner}) is already in use: stop what uses it or choose another port`);
   }
 }
 

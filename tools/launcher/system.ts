@@ -7,29 +7,8 @@ import { assertPortFree } from '../engines/ports';
 import { startEmbeddedPostgres } from '../engines/postgres';
 import { AppProcess, startApp } from './app-process';
 import { repoRoot } from './repo';
+import { SystemPorts } from './ports';
 import { loadOrCreateSecrets } from './secrets';
-
-export interface SystemPorts {
-  gateway: number;
-  gatewayAdmin: number;
-  auth: number;
-  authGrpc: number;
-  monolith: number;
-  like: number;
-  postgres: number;
-  dynamodb: number;
-}
-
-export const DEFAULT_PORTS: SystemPorts = {
-  gateway: 8080,
-  gatewayAdmin: 9901,
-  auth: 3001,
-  authGrpc: 50051,
-  monolith: 3002,
-  like: 3003,
-  postgres: 54329,
-  dynamodb: 8000,
-};
 
 export interface SystemOptions {
   dataDir: string;

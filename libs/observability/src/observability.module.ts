@@ -30,13 +30,18 @@ export class ObservabilityModule {
         PrometheusModule.register({ defaultLabels: { service: options.service } }),
         LoggerModule.forRootAsync({
           useFactory: () => ({
+            // The default route pattern of nestjs-pino does not reach Fastify routes under NestJS 12.
+            forRoutes: ['*'],
             pinoHttp: {
               level: parseEnv('logging', z.object({ LOG_LEVEL: logLevel }), process.env).LOG_LEVEL,
               base: { service: options.service },
-              // Fastify already resolved the id from X-Request-Id (or made one); log that same id.
+              // Fastify already resolved the id from X-Request-Id (or made one): log that same id.
               genReqId: (request) => (request as unknown as { id: string }).id,
-              customAttributeKeys: { reqId: 'requestId' },
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              customProps: (request) => ({ requestId: (request as unknown as { id: string }).id }),
+              serializers: {
+                req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+                res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+              },
               autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
             },
           }),

@@ -1,0 +1,58 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from '../../tools/engines/ports';
+import { repoRoot } from '../../tools/launcher/repo';
+import { DEFAULT_PORTS, portVariable, SystemPorts } from '../../tools/launcher/ports';
+
+export interface Launched {
+  ports: SystemPorts;
+  output(): string;
+  /** Sends Ctrl-C (SIGINT) and resolves with the exit code. */
+  interrupt(): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+/** Free ports for every part of the system, passed to the launcher as <PART>_PORT variables. */
+export async function freePorts(): Promise<SystemPorts> {
+  const ports = { ...DEFAULT_PORTS };
+  for (const key of Object.keys(ports) as (keyof SystemPorts)[]) ports[key] = await freePort();
+  return ports;
+}
+
+export function portEnv(ports: SystemPorts): Record<string, string> {
+  return Object.fromEntries(
+    (Object.keys(ports) as (keyof SystemPorts)[]).map((part) => [portVariable(part), String(ports[part])]),
+  );
+}
+
+/** Runs `npm start`'s launcher (the built one) as a user would, in its own data folder. */
+export function launch(dataDir: string, ports: SystemPorts): Launched {
+  const child: ChildProcess = spawn(process.execPath, [join(repoRoot(), 'dist', 'tools', 'launcher', 'main.js')], {
+    env: { ...process.env, ...portEnv(ports), MYSFITS_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    ports,
+    output: () => output,
+    exited,
+    interrupt: async () => {
+      child.kill('SIGINT');
+      return exited;
+    },
+  };
+}
+
+/** Resolves once the launcher says the system is up; rejects with its output if it exits first. */
+export async function untilRunning(launched: Launched, timeoutMs = 150_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void launched.exited.then(() => (exited = true));
+  while (!launched.output().includes('Press Ctrl-C to stop.')) {
+    if (exited || Date.now() > deadline) throw new Error(`The launcher did not start:\n${launched.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

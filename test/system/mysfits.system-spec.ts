@@ -1,0 +1,183 @@
+import { createConnection, createServer } from 'node:net';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { freePorts, launch, Launched, untilRunning } from './launcher';
+
+/**
+ * The whole system as `npm start` runs it (real PostgreSQL, DynamoDB Local, four processes), driven
+ * only through the gateway, as a client of the ALB would be.
+ */
+jest.setTimeout(180_000);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'mysfits-system-'));
+chmodSync(dataDir, 0o755);
+let system: Launched;
+let gateway: string;
+const json = 'application/json';
+
+beforeAll(async () => {
+  system = launch(dataDir, await freePorts());
+  await untilRunning(system);
+  gateway = `http://127.0.0.1:${system.ports.gateway}`;
+});
+
+afterAll(async () => {
+  await system?.interrupt();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const email = `system-${Date.now()}@example.com`;
+const password = 'a sturdy password';
+const session: { accessToken?: string; refreshToken?: string; mysfitId?: string; adopted?: string } = {};
+const bearer = () => `Bearer ${session.accessToken}`;
+
+describe('a visitor, through the gateway', () => {
+  it('registers and logs in', async () => {
+    await request(gateway).post('/auth/register').send({ email, password, displayName: 'Systematic' }).expect(201);
+    const login = await request(gateway).post('/auth/login').send({ email, password }).expect(200);
+    Object.assign(session, login.body);
+    expect(login.body.tokenType).toBe('Bearer');
+  });
+
+  it('lists the mysfits and filters them', async () => {
+    const all = await request(gateway).get('/mysfits').expect(200);
+    expect(all.body.mysfits).toHaveLength(12);
+    const [, second] = all.body.mysfits;
+    session.mysfitId = all.body.mysfits[0].mysfitId;
+    session.adopted = second.mysfitId;
+    const evil = await request(gateway).get('/mysfits?filter=GoodEvil&value=Evil').expect(200);
+    expect(evil.body.mysfits.every((m: { goodevil: string }) => m.goodevil === 'Evil')).toBe(true);
+  });
+
+  it('likes a mysfit twice and is counted once', async () => {
+    const before = (await request(gateway).get(`/mysfits/${session.mysfitId}`)).body.likes;
+    const first = await request(gateway)
+      .post(`/mysfits/${session.mysfitId}/like`)
+      .set('authorization', bearer())
+      .set('x-request-id', 'system-like-trace')
+      .expect(200);
+    expect(first.body).toEqual({ mysfitId: session.mysfitId, likes: before + 1, alreadyLiked: false });
+    expect(first.headers['x-request-id']).toBe('system-like-trace');
+    const second = await request(gateway).post(`/mysfits/${session.mysfitId}/like`).set('authorization', bearer());
+    expect(second.body).toEqual({ mysfitId: session.mysfitId, likes: before + 1, alreadyLiked: true });
+    expect((await request(gateway).get(`/mysfits/${session.mysfitId}`)).body.likes).toBe(before + 1);
+  });
+
+  it('adopts: of two concurrent adopts, one succeeds and one gets 409', async () => {
+    const results = await Promise.all(
+      [1, 2].map(() => request(gateway).post(`/mysfits/${session.adopted}/adopt`).set('authorization', bearer())),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const profile = await request(gateway).get(`/mysfits/${session.adopted}`).expect(200);
+    expect(profile.body).toMatchObject({ adopted: true, adoptedBy: { displayName: 'Systematic' } });
+    const mine = await request(gateway).get('/me/adoptions').set('authorization', bearer()).expect(200);
+    expect(mine.body.adoptions).toHaveLength(1);
+  });
+
+  it('comments with stars; the author name comes from auth over gRPC', async () => {
+    await request(gateway)
+      .post(`/mysfits/${session.mysfitId}/comments`)
+      .set('authorization', bearer())
+      .set('x-request-id', 'system-comment-trace')
+      .send({ content: 'Best hedge troll in town.', stars: 5 })
+      .expect(201);
+    const comments = await request(gateway).get(`/mysfits/${session.mysfitId}/comments`).expect(200);
+    expect(comments.body.comments[0]).toMatchObject({
+      content: 'Best hedge troll in town.',
+      stars: 5,
+      authorName: 'Systematic',
+    });
+  });
+
+  it('refreshes, and a reused refresh token is detected', async () => {
+    const old = session.refreshToken;
+    const refreshed = await request(gateway).post('/auth/refresh').send({ refreshToken: old }).expect(200);
+    const reuse = await request(gateway).post('/auth/refresh').send({ refreshToken: old }).expect(401);
+    expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+    const login = await request(gateway).post('/auth/login').send({ email, password }).expect(200);
+    Object.assign(session, login.body);
+    expect(refreshed.body.refreshToken).not.toBe(old);
+  });
+
+  it('logs out', async () => {
+    await request(gateway).post('/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+    await request(gateway).post('/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
+  });
+
+  it('carried each request id through gateway, like, monolith and auth logs', () => {
+    const log = (app: string) => readFileSync(join(dataDir, 'logs', `${app}.log`), 'utf8');
+    expect(log('like')).toContain('"requestId":"system-like-trace"');
+    expect(log('monolith')).toContain('"requestId":"system-like-trace"');
+    expect(log('auth')).toContain('"requestId":"system-like-trace"');
+    expect(log('monolith')).toContain('"requestId":"system-comment-trace"');
+    expect(log('auth')).toContain('"requestId":"system-comment-trace"');
+  });
+});
+
+describe('what the gateway refuses, as the ALB would', () => {
+  it.each([
+    ['POST', `/mysfits/00000000-0000-4000-8000-000000000000/fulfill-like`],
+    ['GET', '/metrics'],
+    ['GET', '/health/ready'],
+  ])('answers %s %s with 404', async (method, path) => {
+    const response = await request(gateway)[method === 'GET' ? 'get' : 'post'](path).expect(404);
+    expect(response.body.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it.each([
+    ['malformed JSON', (r: request.Test) => r.set('content-type', json).send('{"email":'), 400, 'MALFORMED_JSON'],
+    ['an unknown field', (r: request.Test) => r.send({ email, password, admin: true }), 400, 'VALIDATION_FAILED'],
+    ['a wrong type', (r: request.Test) => r.send({ email, password: 12345678 }), 400, 'VALIDATION_FAILED'],
+    ['an oversized body', (r: request.Test) => r.send({ email, password: 'p'.repeat(50_000) }), 400, 'BODY_TOO_LARGE'],
+  ])('answers %s on /auth/login with a stable code', async (_case, build, status, code) => {
+    const response = await build(request(gateway).post('/auth/login')).expect(status);
+    expect(response.body).toMatchObject({ statusCode: status, code, requestId: expect.any(String) });
+  });
+
+  it('answers a bad id with 400 and an unknown mysfit with 404', async () => {
+    await request(gateway).get('/mysfits/xyz').expect(400);
+    await request(gateway).get('/mysfits/00000000-0000-4000-8000-000000000000').expect(404);
+  });
+
+  it('answers 401 to a like with a refresh token as bearer', async () => {
+    const login = await request(gateway).post('/auth/login').send({ email, password }).expect(200);
+    await request(gateway)
+      .post(`/mysfits/${session.mysfitId}/like`)
+      .set('authorization', `Bearer ${login.body.refreshToken}`)
+      .expect(401);
+  });
+});
+
+describe('the launcher', () => {
+  it('stops everything on Ctrl-C and keeps the data for the next start', async () => {
+    expect(await system.interrupt()).toBe(0);
+    for (const port of [system.ports.postgres, system.ports.dynamodb, system.ports.auth, system.ports.gateway]) {
+      expect(await isListening(port)).toBe(false);
+    }
+    system = launch(dataDir, system.ports);
+    await untilRunning(system);
+    await request(gateway).post('/auth/login').send({ email, password }).expect(200);
+    const profile = await request(gateway).get(`/mysfits/${session.adopted}`).expect(200);
+    expect(profile.body.adopted).toBe(true);
+  });
+
+  it('refuses to start when a port is taken, in one clear line', async () => {
+    const squatter = createServer().listen(0, '0.0.0.0');
+    await new Promise((resolve) => squatter.once('listening', resolve));
+    const ports = { ...(await freePorts()), gateway: (squatter.address() as { port: number }).port };
+    const blocked = launch(mkdtempSync(join(tmpdir(), 'mysfits-blocked-')), ports);
+    expect(await blocked.exited).toBe(1);
+    expect(blocked.output()).toContain(`Could not start: Port ${ports.gateway} (gateway) is already in use`);
+    squatter.close();
+  });
+});
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' })
+      .once('connect', () => resolve(!socket.destroy()))
+      .once('error', () => resolve(false));
+  });
+}

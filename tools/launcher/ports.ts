@@ -1,0 +1,27 @@
+/** Where each part of the local system listens; every port can be changed with its <PART>_PORT variable. */
+export interface SystemPorts {
+  gateway: number;
+  gatewayAdmin: number;
+  auth: number;
+  authGrpc: number;
+  monolith: number;
+  like: number;
+  postgres: number;
+  dynamodb: number;
+}
+
+export const DEFAULT_PORTS: SystemPorts = {
+  gateway: 8080,
+  gatewayAdmin: 9901,
+  auth: 3001,
+  authGrpc: 50051,
+  monolith: 3002,
+  like: 3003,
+  postgres: 54329,
+  dynamodb: 8000,
+};
+
+/** The variable that overrides a port, e.g. GATEWAY_ADMIN_PORT for `gatewayAdmin`. */
+export function portVariable(part: keyof SystemPorts): string {
+  return `${part.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}_PORT`;
+}

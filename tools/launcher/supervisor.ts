@@ -1,0 +1,73 @@
+import { join, resolve } from 'node:path';
+import { DEFAULT_PORTS, portVariable, SystemPorts } from './ports';
+import { repoRoot } from './repo';
+import { startSystem } from './system';
+
+/**
+ * Runs the system for `npm start` (tools/launcher/main.ts), in a process group of its own, and stops
+ * it in order (gateway first, databases last) when asked to, or when the launcher goes away.
+ */
+async function supervise(): Promise<void> {
+  const dataDir = resolve(process.env.MYSFITS_DATA_DIR ?? join(repoRoot(), '.data'));
+  const ports = portsFromEnv();
+  const starting = startSystem({ dataDir, ports, report: (line) => process.stdout.write(`${line}...\n`) });
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      // A stop asked for while starting waits for the start, so that nothing is left running.
+      const system = await starting.catch(() => undefined);
+      await system?.stop();
+      process.stdout.write('Stopped.\n');
+      process.exit(0);
+    })());
+  process.on('message', (message) => message === 'stop' && void shutdown());
+  process.on('disconnect', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+
+  try {
+    await starting;
+  } catch (error) {
+    process.stderr.write(`\nCould not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  if (stopping) return;
+  process.stdout.write(summary(ports, dataDir));
+}
+
+function portsFromEnv(): SystemPorts {
+  const ports = { ...DEFAULT_PORTS };
+  for (const key of Object.keys(ports) as (keyof SystemPorts)[]) {
+    const variable = portVariable(key);
+    const value = process.env[variable];
+    if (value !== undefined) {
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        process.stderr.write(`Could not start: ${variable}=${value} is not a port number\n`);
+        process.exit(1);
+      }
+      ports[key] = port;
+    }
+  }
+  return ports;
+}
+
+function summary(ports: SystemPorts, dataDir: string): string {
+  return `
+Mythical Mysfits is running.
+
+  gateway    http://localhost:${ports.gateway}        routes as k8s/base/ingress.yaml (try /mysfits)
+  auth       http://localhost:${ports.auth}        gRPC on localhost:${ports.authGrpc}; OpenAPI at /auth/openapi.json
+  monolith   http://localhost:${ports.monolith}        OpenAPI at /openapi.json
+  like       http://localhost:${ports.like}
+  gateway    http://localhost:${ports.gatewayAdmin}        its own /health/ready and /metrics
+  postgres   127.0.0.1:${ports.postgres}       databases auth and app (user mysfits, password in .data/secrets.json)
+  dynamodb   http://localhost:${ports.dynamodb}        DynamoDB Local, tables Mysfits and MysfitLikes
+  data       ${dataDir}    (delete it to start afresh)
+  logs       ${join(dataDir, 'logs')}/<app>.log
+
+Press Ctrl-C to stop.
+`;
+}
+
+void supervise();
