@@ -1,8 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../../tools/engines/ports';
 import { repoRoot } from '../../tools/launcher/repo';
-import { DEFAULT_PORTS, portVariable, SystemPorts } from '../../tools/launcher/ports';
+import { portVariable, SystemPorts } from '../../tools/launcher/ports';
 
 export interface Launched {
   ports: SystemPorts;
@@ -10,13 +9,6 @@ export interface Launched {
   /** Sends Ctrl-C (SIGINT) and resolves with the exit code. */
   interrupt(): Promise<number | null>;
   exited: Promise<number | null>;
-}
-
-/** Free ports for every part of the system, passed to the launcher as <PART>_PORT variables. */
-export async function freePorts(): Promise<SystemPorts> {
-  const ports = { ...DEFAULT_PORTS };
-  for (const key of Object.keys(ports) as (keyof SystemPorts)[]) ports[key] = await freePort();
-  return ports;
 }
 
 export function portEnv(ports: SystemPorts): Record<string, string> {

@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { freePorts, launch, Launched, untilRunning } from './launcher';
+import { freeSystemPorts } from '../../tools/launcher/ports';
+import { launch, Launched, untilRunning } from './launcher';
 
 /**
  * The whole system as `npm start` runs it (real PostgreSQL, DynamoDB Local, four processes), driven
@@ -18,7 +19,7 @@ let gateway: string;
 const json = 'application/json';
 
 beforeAll(async () => {
-  system = launch(dataDir, await freePorts());
+  system = launch(dataDir, await freeSystemPorts());
   await untilRunning(system);
   gateway = `http://127.0.0.1:${system.ports.gateway}`;
 });
@@ -166,7 +167,7 @@ describe('the launcher', () => {
   it('refuses to start when a port is taken, in one clear line', async () => {
     const squatter = createServer().listen(0, '0.0.0.0');
     await new Promise((resolve) => squatter.once('listening', resolve));
-    const ports = { ...(await freePorts()), gateway: (squatter.address() as { port: number }).port };
+    const ports = { ...(await freeSystemPorts()), gateway: (squatter.address() as { port: number }).port };
     const blocked = launch(mkdtempSync(join(tmpdir(), 'mysfits-blocked-')), ports);
     expect(await blocked.exited).toBe(1);
     expect(blocked.output()).toContain(`Could not start: Port ${ports.gateway} (gateway) is already in use`);

@@ -14,12 +14,17 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mysfits-engines-'));
   // Run as root, the server runs as a `postgres` user, which must be able to reach its data folder.
   chmodSync(dataDir, 0o755);
-  const [postgres, dynamodb] = await Promise.all([
-    freePort().then((port) =>
-      startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, user: 'engines', password: 'engines' }),
-    ),
-    freePort().then((port) => startDynamoDbLocal({ port })),
-  ]);
+  const postgres = await startEmbeddedPostgres({
+    dataDir: join(dataDir, 'postgres'),
+    port: await freePort(),
+    user: 'engines',
+    password: 'engines',
+  });
+  const dynamodb = await startDynamoDbLocal({ port: await freePort() }).catch(async (error: unknown) => {
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

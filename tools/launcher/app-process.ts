@@ -4,6 +4,7 @@ import { waitFor } from '../engines/ports';
 
 export interface AppProcess {
   name: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -27,7 +28,7 @@ export async function startApp(spec: AppSpec): Promise<AppProcess> {
   });
   closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const app = { name: spec.name, stop: () => stopChild(child, exited) };
+  const app = { name: spec.name, pid: child.pid ?? 0, stop: () => stopChild(child, exited) };
 
   const died = new AbortController();
   void exited.then(() => died.abort());

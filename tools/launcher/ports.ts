@@ -1,3 +1,5 @@
+import { freePort } from '../engines/ports';
+
 /** Where each part of the local system listens; every port can be changed with its <PART>_PORT variable. */
 export interface SystemPorts {
   gateway: number;
@@ -24,4 +26,11 @@ export const DEFAULT_PORTS: SystemPorts = {
 /** The variable that overrides a port, e.g. GATEWAY_ADMIN_PORT for `gatewayAdmin`. */
 export function portVariable(part: keyof SystemPorts): string {
   return `${part.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}_PORT`;
+}
+
+/** Free ports for every part, for a second system beside a running one (tests, bench). */
+export async function freeSystemPorts(): Promise<SystemPorts> {
+  const ports = { ...DEFAULT_PORTS };
+  for (const part of Object.keys(ports) as (keyof SystemPorts)[]) ports[part] = await freePort();
+  return ports;
 }

@@ -21,6 +21,7 @@ export interface SystemOptions {
 export interface RunningSystem {
   ports: SystemPorts;
   dataDir: string;
+  apps: AppProcess[];
   stop(): Promise<void>;
 }
 
@@ -44,6 +45,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
 
   const stops: (() => Promise<void>)[] = [];
+  const apps: AppProcess[] = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
@@ -128,10 +130,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         readyUrl: `http://127.0.0.1:${appPort[app]}/health/ready`,
       });
       stops.push(() => started.stop());
+      apps.push(started);
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { ports, dataDir, stop };
+  return { ports, dataDir, apps, stop };
 }

@@ -1,12 +1,22 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 
-/** Applies the pending migrations of one database and returns their names. */
+/** Any fixed number will do: it names the lock every migrate command of this repository takes. */
+const MIGRATION_LOCK = 1_732_300_000;
+
+/**
+ * Applies the pending migrations of one database and returns their names. Pods rolling out together
+ * run this at the same time: an advisory lock makes the others wait, then find nothing left to do.
+ */
 export async function migrateDatabase(options: DataSourceOptions): Promise<string[]> {
   const dataSource = await new DataSource(options).initialize();
+  const lock = dataSource.createQueryRunner();
   try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
+    await lock.release();
     await dataSource.destroy();
   }
 }
