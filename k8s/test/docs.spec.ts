@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { allContainers } from './support/manifests';
@@ -57,7 +58,12 @@ describe.each(Object.keys(OVERLAYS))('the README for overlays/%s', (name) => {
   });
 });
 
-it('keeps real secret files out of git', () => {
-  const ignored = readFileSync(path.join(K8S_DIR, '.gitignore'), 'utf8').split('\n');
-  expect(ignored).toEqual(expect.arrayContaining(['*.env', '*.pem']));
+it('keeps real secret files out of git, and the shared config in it', () => {
+  const ignored = (file: string) =>
+    spawnSync('git', ['check-ignore', '--no-index', '--quiet', path.join(K8S_DIR, file)]).status === 0;
+  expect(ignored('overlays/eks/secrets/auth.env')).toBe(true);
+  expect(ignored('overlays/kind/secrets/like.env')).toBe(true);
+  expect(ignored('overlays/eks/jwt-private-key.pem')).toBe(true);
+  expect(ignored('overlays/eks/secrets/auth.env.example')).toBe(false);
+  expect(ignored('base/config.env')).toBe(false);
 });

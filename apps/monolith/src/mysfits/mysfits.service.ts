@@ -7,7 +7,7 @@ import { LikeOutcome, MysfitsRepository } from './mysfits.repository';
 export class MysfitsService {
   constructor(private readonly mysfits: MysfitsRepository) {}
 
-  list(axis?: FilterAxis, value?: string): Promise<Mysfit[]> {
+  async list(axis?: FilterAxis, value?: string): Promise<Mysfit[]> {
     return this.mysfits.list(toFilter(axis, value));
   }
 
