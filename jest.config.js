@@ -39,7 +39,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'system',
-      testMatch: ['<rootDir>/test/system/**/*.system-spec.ts'],
+      testMatch: ['<rootDir>/test/system/**/*.system-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
   ],
 };

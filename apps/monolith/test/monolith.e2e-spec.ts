@@ -12,6 +12,7 @@ import { appDataSourceOptions } from '../src/database/app-data-source.options';
 import { migrateStores } from '../src/database/migrate-stores';
 import { createDocumentClient } from '../src/dynamodb/dynamodb.client';
 import { MonolithModule } from '../src/monolith.module';
+import { WEB_ROOT } from '../src/web-root';
 import { SEED_MYSFITS } from '../src/mysfits/seed/seed-mysfits.data';
 
 const keys = new TestKeys();
@@ -48,7 +49,11 @@ beforeAll(async () => {
   };
   Object.assign(process.env, env);
   await migrateStores(monolithConfig());
-  app = await startTestApp(MonolithModule, { title: 'monolith', openApiPath: '/openapi.json' }, env);
+  app = await startTestApp(
+    MonolithModule,
+    { title: 'monolith', openApiPath: '/openapi.json', staticRoot: WEB_ROOT },
+    env,
+  );
   database = await new DataSource(appDataSourceOptions(databaseUrl)).initialize();
 });
 
@@ -251,6 +256,28 @@ describe('POST /mysfits/:id/fulfill-like (internal)', () => {
   it('answers 404 for an unknown mysfit and 400 for a bad user id', async () => {
     expect((await fulfill(randomUUID(), randomUUID()).expect(404)).body.code).toBe('MYSFIT_NOT_FOUND');
     await fulfill(first.id, 'not-a-uuid').expect(400);
+  });
+});
+
+describe('the web page', () => {
+  it('is served at / with its script, styles and a picture of every seed mysfit', async () => {
+    const page = await http()
+      .get('/')
+      .expect(200)
+      .expect('content-type', /text\/html/);
+    expect(page.text).toContain('<script type="module" src="/app.js">');
+    await http()
+      .get('/app.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
+    await http().get('/styles.css').expect(200).expect('content-type', /css/);
+    for (const mysfit of SEED_MYSFITS) {
+      await http().get(mysfit.thumbImageUri).expect(200).expect('content-type', /svg/);
+    }
+  });
+
+  it('leaves unknown paths to the API 404', async () => {
+    expect((await http().get('/no-such-page').expect(404)).body.code).toBe('ROUTE_NOT_FOUND');
   });
 });
 

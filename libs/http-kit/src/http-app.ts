@@ -20,6 +20,8 @@ export interface HttpAppOptions {
   keepAliveTimeoutMs: number;
   /** How many proxies' X-Forwarded-For entries to trust when telling the client's address. */
   trustedProxyHops: number;
+  /** A folder of files to serve as they are from `/` (the monolith's web page). */
+  staticRoot?: string;
 }
 
 export function createHttpAdapter({ keepAliveTimeoutMs, trustedProxyHops }: HttpAppOptions): FastifyAdapter {
@@ -65,6 +67,10 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
       void reply.header(REQUEST_ID_HEADER, request.id);
     });
 
+  if (options.staticRoot) {
+    // One route per file found at start, so that the API's own routes and 404s stay untouched.
+    app.useStaticAssets({ root: options.staticRoot, prefix: '/', wildcard: false });
+  }
   publishOpenApi(app, options);
 }
 

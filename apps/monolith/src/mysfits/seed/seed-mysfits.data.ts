@@ -11,7 +11,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Lawful',
     description:
       'Keeps a ledger of every bird nest in his hedge and fines the wind for knocking any down. Gruff until you bring him a stray acorn, after which he is your friend for roughly three centuries.',
-    thumbImageUri: '/images/mysfits/bramblewick-thumb.svg',
+    thumbImageUri: '/images/mysfits/bramblewick.svg',
     profileImageUri: '/images/mysfits/bramblewick.svg',
   },
   {
@@ -23,7 +23,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Lawful',
     description:
       'Asks a riddle before every meal and accepts no wrong answers, including her own. Her quills point due north, which makes her an excellent if prickly travel companion.',
-    thumbImageUri: '/images/mysfits/quillon-thumb.svg',
+    thumbImageUri: '/images/mysfits/quillon.svg',
     profileImageUri: '/images/mysfits/quillon.svg',
   },
   {
@@ -35,7 +35,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Lawful',
     description:
       'Files formal complaints against villages before scaring them, in triplicate. Evil, yes, but scrupulously punctual, and he has never once broken a written contract.',
-    thumbImageUri: '/images/mysfits/marrowgast-thumb.svg',
+    thumbImageUri: '/images/mysfits/marrowgast.svg',
     profileImageUri: '/images/mysfits/marrowgast.svg',
   },
   {
@@ -47,7 +47,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Neutral',
     description:
       'Follows porch lights from town to town, mending torn screens as payment for the glow. Shy in daylight, talkative after dusk, and allergic to wool sweaters for reasons she will not discuss.',
-    thumbImageUri: '/images/mysfits/tessaly-thumb.svg',
+    thumbImageUri: '/images/mysfits/tessaly.svg',
     profileImageUri: '/images/mysfits/tessaly.svg',
   },
   {
@@ -59,7 +59,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Neutral',
     description:
       'Drifts about a metre above the meadow and rains a little when he is thinking hard. Has no opinion on most things, which makes him the most restful company in the valley.',
-    thumbImageUri: '/images/mysfits/orbrey-thumb.svg',
+    thumbImageUri: '/images/mysfits/orbrey.svg',
     profileImageUri: '/images/mysfits/orbrey.svg',
   },
   {
@@ -71,7 +71,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Neutral',
     description:
       'Collects left socks and sells them back to their owners at a small markup. Not cruel, exactly; just an entrepreneur with a very flexible sense of ownership.',
-    thumbImageUri: '/images/mysfits/grimsnatch-thumb.svg',
+    thumbImageUri: '/images/mysfits/grimsnatch.svg',
     profileImageUri: '/images/mysfits/grimsnatch.svg',
   },
   {
@@ -83,7 +83,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Chaotic',
     description:
       'Lives in whatever teapot is nearest and boils it at the most dramatic moment possible. Means well, screams joyfully, and has saved at least two birthday parties from silence.',
-    thumbImageUri: '/images/mysfits/pipwhistle-thumb.svg',
+    thumbImageUri: '/images/mysfits/pipwhistle.svg',
     profileImageUri: '/images/mysfits/pipwhistle.svg',
   },
   {
@@ -95,7 +95,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Chaotic',
     description:
       'Outruns thunderclaps for fun and leaves little static sparks on every doorknob she passes. Loyal to no one in particular, but she always comes back when it rains.',
-    thumbImageUri: '/images/mysfits/zephyrine-thumb.svg',
+    thumbImageUri: '/images/mysfits/zephyrine.svg',
     profileImageUri: '/images/mysfits/zephyrine.svg',
   },
   {
@@ -107,7 +107,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Chaotic',
     description:
       'Hides in the gaps between floorboards and swaps the salt for the sugar when nobody is looking. Claims it is performance art. The reviews have been mixed.',
-    thumbImageUri: '/images/mysfits/vexmire-thumb.svg',
+    thumbImageUri: '/images/mysfits/vexmire.svg',
     profileImageUri: '/images/mysfits/vexmire.svg',
   },
   {
@@ -119,7 +119,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Lawful',
     description:
       'Floats through the harbour at night lighting the way for late fishing boats, strictly according to the tide tables. Glows brighter when thanked, so please do thank her.',
-    thumbImageUri: '/images/mysfits/lumen-thumb.svg',
+    thumbImageUri: '/images/mysfits/lumen.svg',
     profileImageUri: '/images/mysfits/lumen.svg',
   },
   {
@@ -131,7 +131,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Lawful',
     description:
       'Was once part of a bridge and still insists on carrying anyone who needs to cross something. Moves slowly, speaks slower, and has never dropped a passenger.',
-    thumbImageUri: '/images/mysfits/cobblestone-thumb.svg',
+    thumbImageUri: '/images/mysfits/cobblestone.svg',
     profileImageUri: '/images/mysfits/cobblestone.svg',
   },
   {
@@ -143,7 +143,7 @@ export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
     lawChaos: 'Chaotic',
     description:
       'Howls in bramble patches and sheds burrs on purpose onto freshly washed laundry. Secretly hopes someone will brush out his coat, though he would bite you for saying so.',
-    thumbImageUri: '/images/mysfits/nettlefang-thumb.svg',
+    thumbImageUri: '/images/mysfits/nettlefang.svg',
     profileImageUri: '/images/mysfits/nettlefang.svg',
   },
 ];
