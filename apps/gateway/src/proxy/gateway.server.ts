@@ -74,21 +74,23 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
 
   private route(request: FastifyRequest, reply: FastifyReply) {
     const route = this.table.match(request.url);
+    const backend = !route ? 'none' : route.target.kind === 'service' ? route.target.service : 'fixed-response';
+    reply.raw.once('finish', () =>
+      this.routed.inc({ path: route?.path ?? 'unmatched', backend, status_code: reply.statusCode }),
+    );
     void reply.header(REQUEST_ID_HEADER, request.id);
     if (!route) {
       return reply.status(404).send(errorBody(404, 'ROUTE_NOT_FOUND', 'No route matches this path', request.id));
     }
-    const count = (backend: string) => (statusCode: number) =>
-      this.routed.inc({ path: route.path, backend, status_code: statusCode });
     if (route.target.kind === 'fixed-response') {
       const { statusCode, contentType, messageBody } = route.target.response;
-      count('fixed-response')(statusCode);
       return reply.status(statusCode).type(contentType).send(messageBody);
     }
-    const service = route.target.service;
-    const upstream = this.upstreams.get(service)!;
-    reply.raw.once('finish', () => count(service)(reply.statusCode));
-    return reply.from(`${upstream}${request.url}`, {
+    return this.proxy(request, reply, route.target.service);
+  }
+
+  private proxy(request: FastifyRequest, reply: FastifyReply, service: string) {
+    return reply.from(`${this.upstreams.get(service)}${request.url}`, {
       rewriteRequestHeaders: (original, headers) => ({
         ...headers,
         [REQUEST_ID_HEADER]: original.id,
@@ -96,8 +98,8 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
         'x-forwarded-proto': original.protocol,
       }),
       onError: (failed, { error }) => {
-        const timedOut = /timeout/i.test(error.name) || /timeout/i.test(String((error as { code?: string }).code));
         this.logger.warn({ requestId: request.id, upstream: service, err: error }, 'Upstream failed');
+        const timedOut = /timeout/i.test(`${error.name} ${(error as { code?: string }).code}`);
         if (timedOut) {
           return failed
             .status(504)
