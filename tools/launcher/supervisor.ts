@@ -56,7 +56,7 @@ function summary(ports: SystemPorts, dataDir: string): string {
   return `
 Mythical Mysfits is running.
 
-  gateway    http://localhost:${ports.gateway}        routes as k8s/base/ingress.yaml (try /mysfits)
+  gateway    http://localhost:${ports.gateway}        the web page and the API, routed as k8s/base/ingress.yaml
   auth       http://localhost:${ports.auth}        gRPC on localhost:${ports.authGrpc}; OpenAPI at /auth/openapi.json
   monolith   http://localhost:${ports.monolith}        OpenAPI at /openapi.json
   like       http://localhost:${ports.like}
