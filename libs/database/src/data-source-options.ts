@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 
 /** Entity or migration classes. */
@@ -7,6 +8,8 @@ type Classes = (new () => object)[];
 export function postgresDataSourceOptions(url: string, entities: Classes, migrations: Classes): DataSourceOptions {
   return {
     type: 'postgres',
+    // Given, not left for TypeORM to require by name, so that the image build's file tracing finds it.
+    driver: pg,
     url,
     entities,
     migrations,

@@ -58,7 +58,8 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
+  // Exits 0 once drained, rather than re-raising the signal: a container's PID 1 ignores a re-raised SIGTERM.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 
   app
     .getHttpAdapter()

@@ -1,0 +1,47 @@
+import { cpSync, existsSync, lstatSync, mkdirSync, readlinkSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { nodeFileTrace } from '@vercel/nft';
+import { repoRoot } from '../launcher/repo';
+
+/**
+ * Lays out each app with exactly the files it loads at run time, one folder per app, for its container
+ * image. @vercel/nft follows every require from the app's entry points, so an image carries the few
+ * megabytes of node_modules its app uses rather than every production dependency of the monorepo.
+ *
+ *   node dist/tools/build/stage-apps.js <out folder> <app>...
+ */
+async function stageApp(root: string, app: string, destination: string): Promise<number> {
+  const entries = ['main.js', 'migrate.js']
+    .map((file) => join(root, 'dist', 'apps', app, 'src', file))
+    .filter((file) => existsSync(file));
+  if (entries.length === 0) throw new Error(`No built entry point for "${app}": run npm run build first`);
+  const { fileList } = await nodeFileTrace(entries, { base: root });
+  // The compiled app and libraries whole, with the assets they read by path (web page, .proto).
+  const files = [...fileList].filter((file) => file.startsWith('node_modules/'));
+  for (const folder of [join('dist', 'apps', app), join('dist', 'libs')]) {
+    cpSync(join(root, folder), join(destination, folder), { recursive: true });
+  }
+  for (const file of files) copyEntry(join(root, file), join(destination, file));
+  return files.length;
+}
+
+function copyEntry(source: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  if (lstatSync(source).isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+  else cpSync(source, target);
+}
+
+async function main(): Promise<void> {
+  const [outFolder, ...apps] = process.argv.slice(2);
+  if (!outFolder || apps.length === 0) throw new Error('usage: stage-apps.js <out folder> <app>...');
+  const root = repoRoot();
+  for (const app of apps) {
+    const count = await stageApp(root, app, join(outFolder, app));
+    process.stdout.write(`${app}: ${count} files from node_modules\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
