@@ -1,10 +1,8 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { scratchFolder } from '../../tools/engines/scratch-folder';
-import { freeSystemPorts } from '../../tools/launcher/ports';
 import { repoRoot } from '../../tools/launcher/repo';
-import { launch, Launched, untilRunning } from '../system/launcher';
+import { startSystemUnderTest, SystemUnderTest } from '../system/system-under-test';
 
 /**
  * The web page in Debian's Chromium against the running system (gateway, services, databases),
@@ -19,8 +17,7 @@ if (!hasChromium)
 jest.setTimeout(180_000);
 
 (hasChromium ? describe : describe.skip)('the Mythical Mysfits page', () => {
-  const dataDir = scratchFolder('browser');
-  let system: Launched;
+  let system: SystemUnderTest;
   let browser: Browser;
   let page: Page;
   let site: string;
@@ -29,9 +26,8 @@ jest.setTimeout(180_000);
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    system = launch(dataDir, await freeSystemPorts());
-    await untilRunning(system);
-    site = `http://127.0.0.1:${system.ports.gateway}`;
+    system = await startSystemUnderTest('browser');
+    site = system.gateway;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -42,8 +38,7 @@ jest.setTimeout(180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await system?.interrupt();
-    rmSync(dataDir, { recursive: true, force: true });
+    await system?.stop();
   });
 
   const cards = () => page.locator('#grid li');
@@ -101,12 +96,14 @@ jest.setTimeout(180_000);
     await page.locator('#grid button', { hasText: 'Bramblewick' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('#profile-name', { hasText: 'Bramblewick' }).waitFor();
-    await expect(page.locator('#profile-likes').innerText()).resolves.toBe('0 likes');
+    // Other visitors (the system tests, on a shared system) may have liked it already.
+    const before = parseInt(await page.locator('#profile-likes').innerText(), 10);
+    const counted = new RegExp(`^${before + 1} likes?$`);
     await page.getByRole('button', { name: 'Like' }).click();
-    await page.locator('#profile-likes', { hasText: '1 like' }).waitFor();
+    await page.locator('#profile-likes', { hasText: counted }).waitFor();
     await page.getByRole('button', { name: 'Like' }).click();
     await message().filter({ hasText: 'already liked' }).waitFor();
-    expect(await page.locator('#profile-likes').innerText()).toBe('1 like');
+    expect(await page.locator('#profile-likes').innerText()).toMatch(counted);
   });
 
   it('adopts, and a visitor with a stale page is told it is already adopted', async () => {

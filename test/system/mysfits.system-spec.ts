@@ -1,32 +1,28 @@
 import { createConnection, createServer } from 'node:net';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
-import { launch, Launched, untilRunning } from './launcher';
+import { launch, untilRunning } from './launcher';
+import { narrow, onlyFor, startSystemUnderTest, SystemUnderTest } from './system-under-test';
 
 /**
- * The whole system as `npm start` runs it (real PostgreSQL, DynamoDB Local, four processes), driven
- * only through the gateway, as a client of the ALB would be.
+ * The whole system as `npm start` runs it (real PostgreSQL, DynamoDB Local, four processes), or as
+ * compose.yaml runs it (`npm run test:compose`), driven only through the gateway, as a client of the
+ * ALB would be.
  */
 jest.setTimeout(180_000);
 
-const dataDir = scratchFolder('system');
-let system: Launched;
+let system: SystemUnderTest;
 let gateway: string;
 const json = 'application/json';
 
 beforeAll(async () => {
-  system = launch(dataDir, await freeSystemPorts());
-  await untilRunning(system);
-  gateway = `http://127.0.0.1:${system.ports.gateway}`;
+  system = await startSystemUnderTest('system');
+  gateway = system.gateway;
 });
 
-afterAll(async () => {
-  await system?.interrupt();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => system?.stop());
 
 const email = `system-${Date.now()}@example.com`;
 const password = 'a sturdy password';
@@ -106,13 +102,13 @@ describe('a visitor, through the gateway', () => {
     await request(gateway).post('/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
   });
 
-  it('carried each request id through gateway, like, monolith and auth logs', () => {
-    const log = (app: string) => readFileSync(join(dataDir, 'logs', `${app}.log`), 'utf8');
-    expect(log('like')).toContain('"requestId":"system-like-trace"');
-    expect(log('monolith')).toContain('"requestId":"system-like-trace"');
-    expect(log('auth')).toContain('"requestId":"system-like-trace"');
-    expect(log('monolith')).toContain('"requestId":"system-comment-trace"');
-    expect(log('auth')).toContain('"requestId":"system-comment-trace"');
+  it('carried each request id through gateway, like, monolith and auth logs', async () => {
+    const [like, monolith, auth] = await Promise.all(['like', 'monolith', 'auth'].map((app) => system.logs(app)));
+    expect(like).toContain('"requestId":"system-like-trace"');
+    expect(monolith).toContain('"requestId":"system-like-trace"');
+    expect(auth).toContain('"requestId":"system-like-trace"');
+    expect(monolith).toContain('"requestId":"system-comment-trace"');
+    expect(auth).toContain('"requestId":"system-comment-trace"');
   });
 });
 
@@ -150,20 +146,31 @@ describe('what the gateway refuses, as the ALB would', () => {
   });
 });
 
-describe('the launcher', () => {
-  it('stops everything on Ctrl-C and keeps the data for the next start', async () => {
-    expect(await system.interrupt()).toBe(0);
-    for (const port of [system.ports.postgres, system.ports.dynamodb, system.ports.auth, system.ports.gateway]) {
-      expect(await isListening(port)).toBe(false);
-    }
-    system = launch(dataDir, system.ports);
-    await untilRunning(system);
+describe('stopping and starting again', () => {
+  async function keptTheData(): Promise<void> {
     await request(gateway).post('/auth/login').send({ email, password }).expect(200);
     const profile = await request(gateway).get(`/mysfits/${session.adopted}`).expect(200);
     expect(profile.body.adopted).toBe(true);
+  }
+
+  onlyFor('embedded')('the launcher stops everything on Ctrl-C and keeps the data for the next start', async () => {
+    const embedded = narrow(system, 'embedded');
+    const { launched, dataDir } = embedded;
+    expect(await launched.interrupt()).toBe(0);
+    for (const port of [
+      launched.ports.postgres,
+      launched.ports.dynamodb,
+      launched.ports.auth,
+      launched.ports.gateway,
+    ]) {
+      expect(await isListening(port)).toBe(false);
+    }
+    embedded.launched = launch(dataDir, launched.ports);
+    await untilRunning(embedded.launched);
+    await keptTheData();
   });
 
-  it('refuses to start when a port is taken, in one clear line', async () => {
+  onlyFor('embedded')('the launcher refuses to start when a port is taken, in one clear line', async () => {
     const squatter = createServer().listen(0, '0.0.0.0');
     await new Promise((resolve) => squatter.once('listening', resolve));
     const ports = { ...(await freeSystemPorts()), gateway: (squatter.address() as { port: number }).port };
@@ -174,7 +181,24 @@ describe('the launcher', () => {
     squatter.close();
     rmSync(blockedDataDir, { recursive: true, force: true });
   });
+
+  onlyFor('compose')('every app container exits 0 on stop, and the volumes outlive the containers', async () => {
+    const { compose } = narrow(system, 'compose');
+    await compose.run(['stop']);
+    const apps = (await compose.containers()).filter((c) =>
+      ['auth', 'monolith', 'like', 'gateway'].includes(c.service),
+    );
+    expect(apps.map(({ service, status, exitCode }) => ({ service, status, exitCode })).sort(byService)).toEqual(
+      ['auth', 'gateway', 'like', 'monolith'].map((service) => ({ service, status: 'exited', exitCode: 0 })),
+    );
+    await compose.run(['down']);
+    await compose.run(['up', '--detach']);
+    await compose.untilHealthy();
+    await keptTheData();
+  });
 });
+
+const byService = (a: { service: string }, b: { service: string }) => a.service.localeCompare(b.service);
 
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {

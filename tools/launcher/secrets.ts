@@ -1,5 +1,5 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { newJwtPrivateKey, randomSecret } from '../secrets/generate';
 
 export interface LocalSecrets {
   postgresPassword: string;
@@ -14,11 +14,9 @@ export interface LocalSecrets {
 export function loadOrCreateSecrets(file: string): LocalSecrets {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
   const secrets: LocalSecrets = {
-    postgresPassword: randomBytes(18).toString('base64url'),
-    jwtPrivateKey: generateKeyPairSync('ec', { namedCurve: 'P-256' })
-      .privateKey.export({ format: 'pem', type: 'pkcs8' })
-      .toString(),
-    likeClientSecret: randomBytes(32).toString('base64url'),
+    postgresPassword: randomSecret(18),
+    jwtPrivateKey: newJwtPrivateKey(),
+    likeClientSecret: randomSecret(),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

@@ -36,6 +36,18 @@ describe('toErrorResponse', () => {
     });
   });
 
+  it('answers 503 UPSTREAM_UNAVAILABLE when a database cannot be reached, not 500', () => {
+    const lost = new Error('Connection terminated due to connection timeout', {
+      cause: new Error('Connection terminated unexpectedly'),
+    });
+    expect(toErrorResponse(lost, 'r1').body).toEqual({
+      statusCode: 503,
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: 'A service this request depends on is unavailable; try again shortly',
+      requestId: 'r1',
+    });
+  });
+
   it('hides the details of unexpected errors behind a 500', () => {
     expect(toErrorResponse(new Error('connection string with a password'), 'r1').body).toEqual({
       statusCode: 500,

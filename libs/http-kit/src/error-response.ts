@@ -9,6 +9,7 @@ import {
   UnauthenticatedError,
   UpstreamUnavailableError,
 } from '@app/errors';
+import { isUnreachableDependency } from './unreachable-dependency';
 
 export interface ErrorBody {
   statusCode: number;
@@ -55,7 +56,8 @@ const HTTP_STATUS_CODES: Record<number, string> = {
 
 /**
  * The one place where any error becomes the API's error shape
- * `{statusCode, code, message, requestId, details?}`. Unknown errors become a 500 with no detail.
+ * `{statusCode, code, message, requestId, details?}`. An unreachable database or service becomes a 503;
+ * other unknown errors become a 500 with no detail.
  */
 export function toErrorResponse(error: unknown, requestId: string): ErrorResponse {
   if (error instanceof DomainError) {
@@ -83,6 +85,7 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
       headers: {},
     };
   }
+  if (isUnreachableDependency(error)) return toErrorResponse(new UpstreamUnavailableError(), requestId);
   return {
     body: body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Something went wrong', requestId),
     headers: {},

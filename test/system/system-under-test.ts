@@ -1,0 +1,84 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ComposeProject } from '../../tools/compose/compose-project';
+import { scratchFolder } from '../../tools/engines/scratch-folder';
+import { freeSystemPorts } from '../../tools/launcher/ports';
+import { launch, Launched, untilRunning } from './launcher';
+
+/**
+ * The running system the system and browser tests drive through its gateway: by default the one
+ * `npm start` runs (launched here, in a data folder of its own); with SYSTEM_UNDER_TEST=compose the
+ * compose.yaml project `npm run test:compose` has brought up.
+ */
+export type SystemUnderTest = EmbeddedSystem | ComposeSystem;
+
+interface RunningSystem {
+  gateway: string;
+  /** Everything one app has logged so far. */
+  logs(app: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedSystem extends RunningSystem {
+  kind: 'embedded';
+  launched: Launched;
+  dataDir: string;
+}
+
+export interface ComposeSystem extends RunningSystem {
+  kind: 'compose';
+  compose: ComposeProject;
+}
+
+export const systemKind = process.env.SYSTEM_UNDER_TEST === 'compose' ? 'compose' : 'embedded';
+
+export async function startSystemUnderTest(name: string): Promise<SystemUnderTest> {
+  return systemKind === 'compose' ? composeSystem() : embeddedSystem(name);
+}
+
+async function embeddedSystem(name: string): Promise<EmbeddedSystem> {
+  const dataDir = scratchFolder(name);
+  const system: EmbeddedSystem = {
+    kind: 'embedded',
+    dataDir,
+    launched: launch(dataDir, await freeSystemPorts()),
+    get gateway() {
+      return `http://127.0.0.1:${this.launched.ports.gateway}`;
+    },
+    logs: async (app) => readFileSync(join(dataDir, 'logs', `${app}.log`), 'utf8'),
+    stop: async () => {
+      await system.launched.interrupt();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  await untilRunning(system.launched);
+  return system;
+}
+
+async function composeSystem(): Promise<ComposeSystem> {
+  const project = process.env.COMPOSE_TEST_PROJECT;
+  const envFile = process.env.COMPOSE_TEST_ENV_FILE;
+  if (!project || !envFile) throw new Error('Run the compose system tests with npm run test:compose');
+  const compose = await ComposeProject.open(project, envFile);
+  await compose.untilHealthy();
+  return {
+    kind: 'compose',
+    compose,
+    gateway: `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 8080}`,
+    logs: (app) => compose.logs(app),
+    // test:compose tears the project down once every suite has run.
+    stop: async () => undefined,
+  };
+}
+
+/** `it` for the tests that only make sense for one way of running the system. */
+export const onlyFor = (kind: SystemUnderTest['kind']) => (systemKind === kind ? it : it.skip);
+
+/** The system as the kind a test was written for (the test runs only for that kind: see onlyFor). */
+export function narrow<K extends SystemUnderTest['kind']>(
+  system: SystemUnderTest,
+  kind: K,
+): Extract<SystemUnderTest, { kind: K }> {
+  if (system.kind !== kind) throw new Error(`This test is for the ${kind} system, not ${system.kind}`);
+  return system as Extract<SystemUnderTest, { kind: K }>;
+}
