@@ -1,6 +1,7 @@
 import { createConnection, createServer } from 'node:net';
 import { rmSync } from 'node:fs';
 import request from 'supertest';
+import { waitFor } from '../../tools/engines/ports';
 import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
 import { launch, untilRunning } from './launcher';
@@ -143,6 +144,22 @@ describe('what the gateway refuses, as the ALB would', () => {
       .post(`/mysfits/${session.mysfitId}/like`)
       .set('authorization', `Bearer ${login.body.refreshToken}`)
       .expect(401);
+  });
+});
+
+describe('when a database goes away', () => {
+  onlyFor('compose')('answers 503 UPSTREAM_UNAVAILABLE, not 500, and recovers once it is back', async () => {
+    const { compose } = narrow(system, 'compose');
+    const comments = () => request(gateway).get(`/mysfits/${session.mysfitId}/comments`);
+    await compose.run(['stop', 'app-db']);
+    try {
+      const response = await comments();
+      expect(response.status).toBe(503);
+      expect(response.body.code).toBe('UPSTREAM_UNAVAILABLE');
+    } finally {
+      await compose.run(['start', 'app-db']);
+    }
+    await waitFor('the comments', async () => (await comments()).status === 200, 60_000);
   });
 });
 
