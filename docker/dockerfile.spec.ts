@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore from '@balena/dockerignore';
 import { DockerfileParser, Instruction } from 'dockerfile-ast';
+import { APPS } from '../tools/apps';
 import { repoRoot } from '../tools/launcher/repo';
 
 const root = repoRoot();
 const dockerfile = DockerfileParser.parse(readFileSync(join(root, 'docker', 'Dockerfile'), 'utf8'));
-const apps = ['auth', 'monolith', 'like', 'gateway'];
 
 /** The instructions of one build stage, from its FROM up to the next. */
 function stage(name: string): Instruction[] {
@@ -28,7 +28,7 @@ describe('docker/Dockerfile', () => {
     expect(dockerfile.getFROMs().map((from) => from.getArgumentsContent()?.split(' ')[0])).toEqual([
       '${NODE_IMAGE}',
       '${NODE_IMAGE}',
-      ...apps.map(() => 'runtime'),
+      ...APPS.map(() => 'runtime'),
     ]);
   });
 
@@ -43,7 +43,7 @@ describe('docker/Dockerfile', () => {
     ]);
   });
 
-  it.each(apps)('starts %s with node itself, in exec form, so that it receives SIGTERM', (app) => {
+  it.each(APPS)('starts %s with node itself, in exec form, so that it receives SIGTERM', (app) => {
     const cmd = JSON.parse(argument(stage(app), 'CMD') ?? 'null') as string[];
     expect(cmd).toEqual(['node', `dist/apps/${app}/src/main.js`]);
     expect(existsSync(join(root, 'apps', app, 'src', 'main.ts'))).toBe(true);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { APPS } from '../apps';
 import { repoRoot } from '../launcher/repo';
 import { composeEnvFile } from './env-file';
 
@@ -21,7 +22,7 @@ const root = repoRoot();
 const text = readFileSync(join(root, 'compose.yaml'), 'utf8');
 const compose = parse(text, { merge: true }) as { services: Record<string, Service>; version?: string };
 const services = Object.entries(compose.services);
-const apps = ['auth', 'monolith', 'like', 'gateway'];
+const apps: readonly string[] = APPS;
 const jobs = ['auth-migrate', 'monolith-migrate'];
 
 /** Variables compose.yaml refuses to start without (`${NAME:?message}`). */

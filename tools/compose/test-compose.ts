@@ -1,8 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { APPS } from '../apps';
+import { scratchFolder } from '../engines/scratch-folder';
 import { repoRoot } from '../launcher/repo';
 import { ComposeProject } from './compose-project';
 import { composeEnvFile } from './env-file';
@@ -13,7 +14,6 @@ import { composeEnvFile } from './env-file';
  * all down again. Everything it prints also goes to test-results/compose.log.
  */
 const PROJECT = 'mysfits-compose-test';
-const APPS = ['auth', 'monolith', 'like', 'gateway'];
 const root = repoRoot();
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const logFile = join(root, 'test-results', 'compose.log');
@@ -24,7 +24,7 @@ const say = (text: string) => {
 };
 
 async function main(): Promise<number> {
-  const secrets = mkdtempSync(join(tmpdir(), 'mysfits-compose-'));
+  const secrets = scratchFolder('compose');
   const envFile = join(secrets, '.env');
   writeFileSync(envFile, composeEnvFile(), { mode: 0o600 });
   const compose = await ComposeProject.open(PROJECT, envFile);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { APPS } from '../apps';
 import { startDynamoDbLocal } from '../engines/dynamodb-local';
 import { assertPortFree } from '../engines/ports';
 import { startEmbeddedPostgres } from '../engines/postgres';
@@ -44,7 +45,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   mkdirSync(logDir, { recursive: true });
   const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
 
-  const stops: (() => Promise<void>)[] = [];
+  const stops: (() => Promise<unknown>)[] = [];
   const apps: AppProcess[] = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
@@ -120,7 +121,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       like: ports.like,
       gateway: ports.gatewayAdmin,
     };
-    for (const app of ['auth', 'monolith', 'like', 'gateway']) {
+    for (const app of APPS) {
       report(`Starting ${app}`);
       const started: AppProcess = await startApp({
         name: app,
