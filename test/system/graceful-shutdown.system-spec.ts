@@ -1,7 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { join } from 'node:path';
-import { freePort, waitFor } from '../../tools/engines/ports';
+import { freePort } from '../../tools/engines/ports';
+import { scratchFolder } from '../../tools/engines/scratch-folder';
+import { AppProcess, startApp } from '../../tools/launcher/app-process';
 import { repoRoot } from '../../tools/launcher/repo';
 
 /**
@@ -12,10 +14,10 @@ import { repoRoot } from '../../tools/launcher/repo';
 jest.setTimeout(60_000);
 
 const UPSTREAM_DELAY_MS = 1_500;
+const logDir = scratchFolder('shutdown');
 let upstream: Server;
-let gateway: ChildProcess;
+let gateway: AppProcess;
 let gatewayUrl: string;
-let exitCode: Promise<number | null>;
 
 beforeAll(async () => {
   upstream = createServer((_request, response) => {
@@ -28,36 +30,37 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
   const [port, adminPort] = [await freePort(), await freePort()];
   const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
-  gateway = spawn(process.execPath, [join(repoRoot(), 'dist', 'apps', 'gateway', 'src', 'main.js')], {
-    cwd: repoRoot(),
+  gateway = await startApp({
+    name: 'gateway',
+    entry: join(repoRoot(), 'dist', 'apps', 'gateway', 'src', 'main.js'),
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       PORT: String(port),
       ADMIN_PORT: String(adminPort),
+      INGRESS_MANIFEST: join(repoRoot(), 'k8s', 'base', 'ingress.yaml'),
       AUTH_URL: upstreamUrl,
       MONOLITH_URL: upstreamUrl,
       LIKE_URL: upstreamUrl,
     },
-    stdio: 'ignore',
+    logFile: join(logDir, 'gateway.log'),
+    readyUrl: `http://127.0.0.1:${adminPort}/health/ready`,
   });
-  exitCode = new Promise((resolve) => gateway.once('exit', (code) => resolve(code)));
   gatewayUrl = `http://127.0.0.1:${port}`;
-  const ready = async () => (await fetch(`http://127.0.0.1:${adminPort}/health/ready`)).ok;
-  await waitFor('gateway', ready, 30_000);
 });
 
-afterAll(() => {
-  gateway.kill('SIGKILL');
+afterAll(async () => {
+  await gateway?.stop();
   upstream.close();
+  rmSync(logDir, { recursive: true, force: true });
 });
 
 it('finishes the request in flight, then exits 0', async () => {
   const inFlight = fetch(`${gatewayUrl}/mysfits`);
   await new Promise((resolve) => setTimeout(resolve, UPSTREAM_DELAY_MS / 3));
   const stoppedAt = Date.now();
-  gateway.kill('SIGTERM');
+  const exitCode = gateway.stop();
 
   const response = await inFlight;
   expect(response.status).toBe(200);

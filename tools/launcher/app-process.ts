@@ -5,7 +5,8 @@ import { waitFor } from '../engines/ports';
 export interface AppProcess {
   name: string;
   pid: number;
-  stop(): Promise<void>;
+  /** Sends SIGTERM (SIGKILL after a grace period) and resolves with the exit code, null if killed. */
+  stop(): Promise<number | null>;
 }
 
 export interface AppSpec {
@@ -27,7 +28,7 @@ export async function startApp(spec: AppSpec): Promise<AppProcess> {
     stdio: ['ignore', log, log],
   });
   closeSync(log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const app = { name: spec.name, pid: child.pid ?? 0, stop: () => stopChild(child, exited) };
 
   const died = new AbortController();
@@ -42,12 +43,13 @@ export async function startApp(spec: AppSpec): Promise<AppProcess> {
   return app;
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
+  const code = await exited;
   clearTimeout(timer);
+  return code;
 }
 
 function tail(file: string, lines: number): string {
