@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
-import { requestMetadata, SERVICE_TOKENS_SERVICE, ServiceTokensClient, unary } from '@app/auth-rpc';
+import { AUTH_RPC_CLIENT, requestMetadata, SERVICE_TOKENS_SERVICE, ServiceTokensClient, unary } from '@app/auth-rpc';
 import { UpstreamUnavailableError } from '@app/errors';
 import { likeConfig, LikeConfig } from '../config/like.config';
 
-export const AUTH_RPC_CLIENT = Symbol('AUTH_RPC_CLIENT');
 const ISSUE_TIMEOUT_MS = 1_500;
 /** Renew this long before expiry, so a token never expires on its way to the monolith. */
 const RENEW_MARGIN_MS = 60_000;

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
-import { requestMetadata, unary, USER_DIRECTORY_SERVICE, UserDirectoryClient } from '@app/auth-rpc';
+import { AUTH_RPC_CLIENT, requestMetadata, unary, USER_DIRECTORY_SERVICE, UserDirectoryClient } from '@app/auth-rpc';
 
-export const AUTH_RPC_CLIENT = Symbol('AUTH_RPC_CLIENT');
 const LOOKUP_TIMEOUT_MS = 1_500;
 
 /**

@@ -1,19 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ClientsModule } from '@nestjs/microservices';
-import { authRpcOptions } from '@app/auth-rpc';
-import { monolithConfig, MonolithConfig } from '../config/monolith.config';
-import { AUTH_RPC_CLIENT, UserDirectory } from './user-directory';
+import { authRpcClientModule } from '@app/auth-rpc';
+import { monolithConfig } from '../config/monolith.config';
+import { UserDirectory } from './user-directory';
 
 @Module({
-  imports: [
-    ClientsModule.registerAsync([
-      {
-        name: AUTH_RPC_CLIENT,
-        inject: [monolithConfig.KEY],
-        useFactory: (config: MonolithConfig) => authRpcOptions(config.AUTH_GRPC_URL),
-      },
-    ]),
-  ],
+  imports: [authRpcClientModule(monolithConfig.KEY)],
   providers: [UserDirectory],
   exports: [UserDirectory],
 })
