@@ -47,12 +47,15 @@ jest.setTimeout(180_000);
   it('shows the twelve mysfits with their pictures', async () => {
     await cards().nth(11).waitFor();
     expect(await cards().count()).toBe(12);
-    expect(
-      await page
-        .locator('#grid img')
-        .first()
-        .evaluate((img: HTMLImageElement) => img.naturalWidth),
-    ).toBeGreaterThan(0);
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLImageElement>('#grid img')).every((img) => img.complete),
+    );
+    const broken = await page
+      .locator('#grid img')
+      .evaluateAll((images: HTMLImageElement[]) =>
+        images.filter((img) => img.naturalWidth === 0).map((img) => img.src),
+      );
+    expect(broken).toEqual([]);
     await shot('01-grid');
   });
 
