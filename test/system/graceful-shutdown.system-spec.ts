@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { join } from 'node:path';
@@ -57,8 +58,9 @@ afterAll(async () => {
 });
 
 it('finishes the request in flight, then exits 0', async () => {
+  const reachedUpstream = once(upstream, 'request');
   const inFlight = fetch(`${gatewayUrl}/mysfits`);
-  await new Promise((resolve) => setTimeout(resolve, UPSTREAM_DELAY_MS / 3));
+  await reachedUpstream;
   const stoppedAt = Date.now();
   const exitCode = gateway.stop();
 
