@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Findings, type CheckResult } from './findings';
-import { blocks, isObject, referencesIn, stringsIn, type HclValue, type TfModule } from './hcl';
+import { blocks, blocksReadingValues, isObject, referencesIn, stringsIn, type HclValue, type TfModule } from './hcl';
 import { splitTraversal } from './traversal';
 
 // `~> 6.28`, `~> 1.9`, `1.13.3`, `= 1.13.3`, or any range with an upper bound.
@@ -55,21 +55,15 @@ export function checkVersionPins(module: TfModule): CheckResult {
 export function checkVariablesUsed(module: TfModule): CheckResult {
   const findings = new Findings();
   const read = new Set(
-    [
-      ...module.resources.values(),
-      ...module.data.values(),
-      ...module.calls.values(),
-      ...module.outputs.values(),
-      ...module.locals.values(),
-      ...[...module.providers.values()].flat(),
-    ]
+    blocksReadingValues(module)
       .flatMap(stringsIn)
       .flatMap(referencesIn)
       .map(splitTraversal)
       .filter(([root]) => root === 'var')
       .map(([, name]) => name),
   );
-  for (const name of module.variables.keys()) findings.expect(read.has(name), `${module.dir}: variable ${name} is never used`);
+  for (const name of module.variables.keys())
+    findings.expect(read.has(name), `${module.dir}: variable ${name} is never used`);
   return findings;
 }
 

@@ -125,16 +125,23 @@ function firstBlock(value: HclValue): HclObject {
   return block;
 }
 
-async function cacheReferences(module: TfModule): Promise<void> {
-  const everything: HclValue[] = [
+/**
+ * The blocks whose expressions read values, leaving out the variables' own blocks: a validation that
+ * reads its variable is not a use of that variable.
+ */
+export function blocksReadingValues(module: TfModule): HclValue[] {
+  return [
     ...module.resources.values(),
     ...module.data.values(),
-    ...module.variables.values(),
     ...module.outputs.values(),
     ...module.locals.values(),
     ...module.calls.values(),
     ...[...module.providers.values()].flat(),
   ];
+}
+
+async function cacheReferences(module: TfModule): Promise<void> {
+  const everything = [...blocksReadingValues(module), ...module.variables.values()];
   for (const text of everything.flatMap(stringsIn)) {
     if (!hasInterpolation(text) || referenceCache.has(text)) continue;
     const references = await getReferencesInExpression('expression.tf', text);
