@@ -61,7 +61,7 @@ describe('a bare Deployment, as a first draft would be, breaks every workload ru
     ['read-only-root-filesystem', 'Deployment/like: container like: readOnlyRootFilesystem is not true'],
     ['host-isolation', 'Deployment/like: container like binds host port 3003'],
     ['no-api-token', 'Deployment/like: runs as the default ServiceAccount'],
-    ['resources', 'Deployment/like: container like requests no cpu'],
+    ['resources', 'Deployment/like: container like: requests no cpu'],
     ['probes', 'Deployment/like: container like has no startupProbe'],
     ['rolling-update', 'Deployment/like: strategy is not an explicit RollingUpdate'],
     ['graceful-shutdown', 'Deployment/like: container like has no preStop sleep'],
@@ -152,7 +152,7 @@ const BREAKAGES: Breakage[] = [
     rule: 'resources',
     breakage: 'no ephemeral-storage limit on the init container',
     apply: (m) => delete migrate(m, 'auth').resources!.limits!['ephemeral-storage'],
-    violation: 'Deployment/auth: container migrate has no ephemeral-storage limit',
+    violation: 'Deployment/auth: container migrate: has no ephemeral-storage limit',
   },
   {
     rule: 'resources',
@@ -329,7 +329,7 @@ const BREAKAGES: Breakage[] = [
         name: 'AWS_ACCESS_KEY_ID',
         valueFrom: { secretKeyRef: { name: 'aws', key: 'id' } },
       }),
-    violation: 'Deployment/monolith: container monolith sets AWS_ACCESS_KEY_ID',
+    violation: 'Deployment/monolith: container monolith: sets AWS_ACCESS_KEY_ID',
   },
   {
     rule: 'no-aws-keys',

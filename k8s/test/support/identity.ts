@@ -1,7 +1,6 @@
 import type { IContainer } from 'kubernetes-models/v1/Container';
-import { allContainers } from './manifests';
 import { IRSA_APPS } from './mysfits';
-import { annotation, perDeployment, type Rule } from './rule';
+import { annotation, perContainer, type Rule } from './rule';
 
 const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const AWS_KEY_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
@@ -30,12 +29,10 @@ export const noAwsKeys: Rule = {
   id: 'no-aws-keys',
   description: 'no AWS access keys: no key variables in any container, no key IDs anywhere',
   check(m) {
-    const violations = perDeployment(m, (d) =>
-      allContainers(d).flatMap((c) =>
-        envNames(c)
-          .filter((name) => AWS_KEY_VARIABLES.includes(name))
-          .map((name) => `container ${c.name} sets ${name}`),
-      ),
+    const violations = perContainer(m, (c) =>
+      envNames(c)
+        .filter((name) => AWS_KEY_VARIABLES.includes(name))
+        .map((name) => `sets ${name}`),
     );
     for (const o of m.objects) {
       if (AWS_ACCESS_KEY_ID.test(JSON.stringify(o))) {
@@ -50,12 +47,10 @@ export const secretsByReference: Rule = {
   id: 'secrets-by-reference',
   description: 'credentials come from Secrets created outside the manifests, never from literal values',
   check(m) {
-    const violations = perDeployment(m, (d) =>
-      allContainers(d).flatMap((c) =>
-        (c.env ?? [])
-          .filter((e) => SECRET_NAME.test(e.name) && !e.valueFrom?.secretKeyRef)
-          .map((e) => `container ${c.name}: ${e.name} does not come from a Secret`),
-      ),
+    const violations = perContainer(m, (c) =>
+      (c.env ?? [])
+        .filter((e) => SECRET_NAME.test(e.name) && !e.valueFrom?.secretKeyRef)
+        .map((e) => `${e.name} does not come from a Secret`),
     );
     for (const o of m.objects) {
       if (o.kind === 'Secret') violations.push(`Secret/${o.metadata.name} is part of the manifests`);

@@ -1,16 +1,12 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IContainer } from 'kubernetes-models/v1/Container';
-import { allContainers, type Manifests, podSpec } from './manifests';
+import { allContainers, podSpec } from './manifests';
 import { MIN_UID, NAMESPACE } from './mysfits';
-import { perDeployment, type Rule } from './rule';
+import { perContainer, perDeployment, type Rule } from './rule';
 
 /** A container's security setting, or the pod's when the container leaves it unset. */
 function effective<K extends 'runAsNonRoot' | 'runAsUser' | 'seccompProfile'>(d: IDeployment, c: IContainer, key: K) {
   return c.securityContext?.[key] ?? podSpec(d).securityContext?.[key];
-}
-
-function perContainer(m: Manifests, check: (c: IContainer, d: IDeployment) => string[]): string[] {
-  return perDeployment(m, (d) => allContainers(d).flatMap((c) => check(c, d).map((v) => `container ${c.name}: ${v}`)));
 }
 
 export const restrictedNamespace: Rule = {

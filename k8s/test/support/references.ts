@@ -1,6 +1,6 @@
 import { ingressPaths } from './alb';
-import { allContainers, type Manifests, podSpec } from './manifests';
-import { annotation, perDeployment, type Rule } from './rule';
+import { type Manifests, podSpec } from './manifests';
+import { annotation, perContainer, type Rule } from './rule';
 
 /** Named things the objects point at exist: ConfigMaps and keys, ServiceAccounts, pods and ports, targets. */
 export const referencesResolve: Rule = {
@@ -8,19 +8,17 @@ export const referencesResolve: Rule = {
   description: 'every ConfigMap, key, ServiceAccount, Service, port and scale target referred to exists',
   check(m) {
     const configMap = (name = '') => m.find('ConfigMap', name);
-    const violations = perDeployment(m, (d) =>
-      allContainers(d).flatMap((c) => [
-        ...(c.envFrom ?? [])
-          .filter((source) => source.configMapRef && !configMap(source.configMapRef.name))
-          .map((source) => `container ${c.name}: no ConfigMap ${source.configMapRef?.name}`),
-        ...(c.env ?? []).flatMap((e) => {
-          const ref = e.valueFrom?.configMapKeyRef;
-          return ref && configMap(ref.name)?.data?.[ref.key] === undefined
-            ? [`container ${c.name}: no key ${ref.key} in ConfigMap ${ref.name}`]
-            : [];
-        }),
-      ]),
-    );
+    const violations = perContainer(m, (c) => [
+      ...(c.envFrom ?? [])
+        .filter((source) => source.configMapRef && !configMap(source.configMapRef.name))
+        .map((source) => `no ConfigMap ${source.configMapRef?.name}`),
+      ...(c.env ?? []).flatMap((e) => {
+        const ref = e.valueFrom?.configMapKeyRef;
+        return ref && configMap(ref.name)?.data?.[ref.key] === undefined
+          ? [`no key ${ref.key} in ConfigMap ${ref.name}`]
+          : [];
+      }),
+    ]);
     for (const d of m.deployments) {
       const account = podSpec(d).serviceAccountName;
       if (account && !m.find('ServiceAccount', account)) {

@@ -1,5 +1,6 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import type { K8sObject, Manifests } from './manifests';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import { allContainers, type K8sObject, type Manifests } from './manifests';
 
 /** One requirement on a rendered set of manifests: `check` lists the violations, none when it holds. */
 export interface Rule {
@@ -10,6 +11,11 @@ export interface Rule {
 
 export function perDeployment(m: Manifests, check: (d: IDeployment & K8sObject) => string[]): string[] {
   return m.deployments.flatMap((d) => check(d).map((v) => `Deployment/${d.metadata.name}: ${v}`));
+}
+
+/** `check` on every container of every Deployment, init containers included. */
+export function perContainer(m: Manifests, check: (c: IContainer, d: IDeployment) => string[]): string[] {
+  return perDeployment(m, (d) => allContainers(d).flatMap((c) => check(c, d).map((v) => `container ${c.name}: ${v}`)));
 }
 
 export function annotation(o: K8sObject, key: string): string | undefined {
