@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { waitFor } from '../../tools/engines/ports';
 import { repoRoot } from '../../tools/launcher/repo';
 import { portVariable, SystemPorts } from '../../tools/launcher/ports';
 
@@ -40,11 +41,12 @@ export function launch(dataDir: string, ports: SystemPorts): Launched {
 
 /** Resolves once the launcher says the system is up; rejects with its output if it exits first. */
 export async function untilRunning(launched: Launched, timeoutMs = 150_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void launched.exited.then(() => (exited = true));
-  while (!launched.output().includes('Press Ctrl-C to stop.')) {
-    if (exited || Date.now() > deadline) throw new Error(`The launcher did not start:\n${launched.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  const exited = new AbortController();
+  void launched.exited.then(() => exited.abort());
+  const running = async () => launched.output().includes('Press Ctrl-C to stop.');
+  try {
+    await waitFor('the launcher', running, timeoutMs, exited.signal);
+  } catch {
+    throw new Error(`The launcher did not start:\n${launched.output()}`);
   }
 }
