@@ -14,6 +14,7 @@ import { composeEnvFile } from './env-file';
  * all down again. Everything it prints also goes to test-results/compose.log.
  */
 const PROJECT = 'mysfits-compose-test';
+const BASE_IMAGE = 'node:24-bookworm-slim';
 const root = repoRoot();
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const logFile = join(root, 'test-results', 'compose.log');
@@ -49,12 +50,12 @@ async function main(): Promise<number> {
 async function imageSizes(): Promise<string> {
   const size = async (image: string) =>
     Number((await promisify(execFile)('docker', ['image', 'inspect', '--format', '{{.Size}}', image])).stdout);
-  const base = await size('node:24-bookworm-slim');
+  const base = await size(BASE_IMAGE);
   const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`.padStart(7);
   const lines = await Promise.all(
     APPS.map(async (app) => {
       const total = await size(`mysfits/${app}`);
-      return `  mysfits/${app.padEnd(9)} ${megabytes(total)}  (${megabytes(total - base)} over node:24-bookworm-slim)\n`;
+      return `  mysfits/${app.padEnd(9)} ${megabytes(total)}  (${megabytes(total - base)} over ${BASE_IMAGE})\n`;
     }),
   );
   return `Image sizes\n${lines.join('')}`;
