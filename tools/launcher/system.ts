@@ -8,7 +8,7 @@ import { assertPortFree } from '../engines/ports';
 import { startEmbeddedPostgres } from '../engines/postgres';
 import { AppProcess, startApp } from './app-process';
 import { repoRoot } from './repo';
-import { SystemPorts } from './ports';
+import { MANAGEMENT_PORT, SystemPorts } from './ports';
 import { loadOrCreateSecrets } from './secrets';
 
 export interface SystemOptions {
@@ -115,12 +115,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       );
     }
 
-    const appPort: Record<string, number> = {
-      auth: ports.auth,
-      monolith: ports.monolith,
-      like: ports.like,
-      gateway: ports.gatewayAdmin,
-    };
     for (const app of APPS) {
       report(`Starting ${app}`);
       const started: AppProcess = await startApp({
@@ -128,7 +122,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         entry: entry(app),
         env: env[app],
         logFile: join(logDir, `${app}.log`),
-        readyUrl: `http://127.0.0.1:${appPort[app]}/health/ready`,
+        readyUrl: `http://127.0.0.1:${ports[MANAGEMENT_PORT[app]]}/health/ready`,
       });
       stops.push(() => started.stop());
       apps.push(started);
