@@ -17,6 +17,10 @@ const OVERLAY_INPUTS = [
   'app_db_secret_arn',
   'ecr_repository_urls',
   'ecr_registry',
+  // k8s/components/observability, when observability_enabled (envs/dev/observability.tf).
+  'collector_role_arn',
+  'prometheus_remote_write_url',
+  'grafana_url',
 ];
 
 describe('outputs of envs/dev', () => {

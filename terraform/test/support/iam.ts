@@ -42,7 +42,10 @@ export function checkNoWildcards(root: Instance, documentsAllowedStarResource: r
         findings.expect(!(negated in statement.body), `${where} uses ${negated}`);
       }
       for (const action of 'actions' in statement.body ? listOf(statement, 'actions') : []) {
-        findings.expect(typeof action === 'string' && !action.includes('*'), `${where} grants wildcard action ${String(action)}`);
+        findings.expect(
+          typeof action === 'string' && !action.includes('*'),
+          `${where} grants wildcard action ${String(action)}`,
+        );
       }
       if (!documentsAllowedStarResource.includes(document.address)) {
         for (const resource of listOf(statement, 'resources')) {
@@ -114,7 +117,10 @@ function checkWebIdentityStatement(findings: Findings, role: Located, statement:
     blocks(statement.body.condition).find((item) => String(render(scope, item.variable ?? null)).endsWith(`:${claim}`));
   const sub = condition('sub');
   const aud = condition('aud');
-  for (const [claim, item] of [['sub', sub], ['aud', aud]] as const) {
+  for (const [claim, item] of [
+    ['sub', sub],
+    ['aud', aud],
+  ] as const) {
     findings.expect(
       item !== undefined &&
         item.test === 'StringEquals' &&
@@ -129,7 +135,10 @@ function checkWebIdentityStatement(findings: Findings, role: Located, statement:
   const subjects = evaluate(scope, sub?.values ?? null);
   const subject = Array.isArray(subjects) && subjects.length === 1 ? subjects[0] : undefined;
   const exact = typeof subject === 'string' && SERVICE_ACCOUNT_SUBJECT.test(subject);
-  findings.expect(exact, `${role.address} is not limited to one known service account (got ${JSON.stringify(subjects)})`);
+  findings.expect(
+    exact,
+    `${role.address} is not limited to one known service account (got ${JSON.stringify(subjects)})`,
+  );
   return exact ? subject : undefined;
 }
 
