@@ -75,6 +75,21 @@ const GRPC_CODE = [
   'UNAUTHENTICATED',
 ];
 
+/** The DynamoDB API operations the monolith calls (SDK command names without `Command`). */
+const DYNAMODB_OPERATION = [
+  'BatchGetItem',
+  'DescribeTable',
+  'GetItem',
+  'PutItem',
+  'Query',
+  'Scan',
+  'TransactWriteItems',
+  'UpdateItem',
+];
+const POSTGRES_DATABASE = ['auth', 'app'];
+/** The statement's first keyword. */
+const POSTGRES_STATEMENT = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'BEGIN', 'COMMIT', 'ROLLBACK', 'OTHER'];
+
 /** HTTP request and response times: 5 ms to 5 s, around the like path's 4 s budget. */
 export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] as const;
 /** Database and gRPC calls: 1 ms to 2.5 s. */
@@ -158,16 +173,7 @@ export const METRICS = {
     type: 'histogram',
     help: 'Duration of DynamoDB API calls, by operation, failed ones included',
     labels: {
-      operation: [
-        'BatchGetItem',
-        'DescribeTable',
-        'GetItem',
-        'PutItem',
-        'Query',
-        'Scan',
-        'TransactWriteItems',
-        'UpdateItem',
-      ],
+      operation: DYNAMODB_OPERATION,
     },
     buckets: CALL_DURATION_BUCKETS,
     exposedBy: ['monolith'],
@@ -178,16 +184,7 @@ export const METRICS = {
     type: 'counter',
     help: 'DynamoDB API calls that failed, by operation and error class; refused conditions are the expected answer to a repeated like or adoption',
     labels: {
-      operation: [
-        'BatchGetItem',
-        'DescribeTable',
-        'GetItem',
-        'PutItem',
-        'Query',
-        'Scan',
-        'TransactWriteItems',
-        'UpdateItem',
-      ],
+      operation: DYNAMODB_OPERATION,
       error: ['condition_failed', 'throttled', 'validation', 'unavailable', 'other'],
     },
     exposedBy: ['monolith'],
@@ -198,8 +195,8 @@ export const METRICS = {
     type: 'histogram',
     help: 'Duration of PostgreSQL statements, by database and statement kind, failed ones included',
     labels: {
-      database: ['auth', 'app'],
-      operation: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'BEGIN', 'COMMIT', 'ROLLBACK', 'OTHER'],
+      database: POSTGRES_DATABASE,
+      operation: POSTGRES_STATEMENT,
     },
     buckets: CALL_DURATION_BUCKETS,
     exposedBy: ['auth', 'monolith'],
@@ -210,8 +207,8 @@ export const METRICS = {
     type: 'counter',
     help: 'PostgreSQL statements that failed, by database, statement kind and error class',
     labels: {
-      database: ['auth', 'app'],
-      operation: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'BEGIN', 'COMMIT', 'ROLLBACK', 'OTHER'],
+      database: POSTGRES_DATABASE,
+      operation: POSTGRES_STATEMENT,
       error: ['unique_violation', 'serialization_failure', 'connection', 'timeout', 'other'],
     },
     exposedBy: ['auth', 'monolith'],
