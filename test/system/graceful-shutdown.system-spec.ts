@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { freePort } from '../../tools/engines/ports';
 import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { AppProcess, startApp } from '../../tools/launcher/app-process';
-import { repoRoot } from '../../tools/launcher/repo';
+import { builtEntryPoint } from '../../tools/apps';
 
 /**
  * What `docker stop` and a Kubernetes rollout do to a service: SIGTERM while a request is in flight.
@@ -33,14 +33,14 @@ beforeAll(async () => {
   const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
   gateway = await startApp({
     name: 'gateway',
-    entry: join(repoRoot(), 'dist', 'apps', 'gateway', 'src', 'main.js'),
+    entry: builtEntryPoint('gateway'),
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       PORT: String(port),
       ADMIN_PORT: String(adminPort),
-      INGRESS_MANIFEST: join(repoRoot(), 'k8s', 'base', 'ingress.yaml'),
+      INGRESS_MANIFEST: join(__dirname, '../../k8s/base/ingress.yaml'),
       AUTH_URL: upstreamUrl,
       MONOLITH_URL: upstreamUrl,
       LIKE_URL: upstreamUrl,

@@ -1,5 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { httpUrl } from '@app/config-kit';
+
+/** Where DynamoDB is, for the config schema of an app that uses it. */
+export const dynamoDbEnv = z.object({
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Only for DynamoDB Local; in AWS the SDK finds the regional endpoint and IRSA credentials itself. */
+  DYNAMODB_ENDPOINT: httpUrl.optional(),
+});
 
 export interface DynamoDbSettings {
   region: string;

@@ -1,4 +1,4 @@
-import { isUnreachableDependency } from './unreachable-dependency';
+import { isUniqueViolation, isUnreachableDependency } from './dependency-errors';
 
 const withFields = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
 
@@ -29,5 +29,22 @@ describe('isUnreachableDependency', () => {
     ['not an error at all', 'ECONNREFUSED'],
   ])('is false for %s', (_case, error) => {
     expect(isUnreachableDependency(error)).toBe(false);
+  });
+});
+
+describe('isUniqueViolation', () => {
+  it.each([
+    ['the driver error', withFields('duplicate key', { code: '23505' })],
+    ['a TypeORM error around it', withFields('query failed', { driverError: withFields('x', { code: '23505' }) })],
+  ])('is true for %s', (_case, error) => {
+    expect(isUniqueViolation(error)).toBe(true);
+  });
+
+  it.each([
+    ['another SQLSTATE', withFields('not null', { code: '23502' })],
+    ['a TypeORM error around another one', withFields('query failed', { driverError: withFields('x', { code: '08006' }) })],
+    ['no error', null],
+  ])('is false for %s', (_case, error) => {
+    expect(isUniqueViolation(error)).toBe(false);
   });
 });

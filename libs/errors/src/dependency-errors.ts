@@ -1,3 +1,9 @@
+/**
+ * What the errors of the drivers this repository uses (node-postgres through TypeORM, the AWS SDK, Node's
+ * sockets) mean, in one place: the HTTP edge turns an unreachable dependency into a 503, and the
+ * repositories turn a unique violation into their own domain error.
+ */
+
 /** Socket errors: the peer refused, reset or never answered, or its name did not resolve. */
 const NETWORK_ERROR_CODES = new Set([
   'ECONNREFUSED',
@@ -46,4 +52,14 @@ export function isUnreachableDependency(error: unknown, depth = 0): boolean {
   if (typeof message === 'string' && PG_CONNECTION_MESSAGES.test(message)) return true;
   if ($metadata && typeof name === 'string' && AWS_UNAVAILABLE.has(name)) return true;
   return isUnreachableDependency(driverError, depth + 1) || isUnreachableDependency(cause, depth + 1);
+}
+
+/** PostgreSQL SQLSTATE for a unique constraint violation. */
+const UNIQUE_VIOLATION = '23505';
+
+/** Whether a write was refused because another row holds the same unique key (TypeORM wraps the driver's error). */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, driverError } = (error ?? {}) as ErrorFields;
+  const driverCode = (driverError as ErrorFields | undefined)?.code;
+  return (driverCode ?? code) === UNIQUE_VIOLATION;
 }

@@ -1,7 +1,10 @@
-import type { Mysfit } from '../mysfit';
+import type { MysfitDescription } from './mysfit-description';
 
-/** The twelve mysfits every environment starts with. Ids are fixed so that seeding is idempotent. */
-export const SEED_MYSFITS: readonly Omit<Mysfit, 'likes' | 'adopted'>[] = [
+/**
+ * The twelve mysfits every environment starts with: the monolith's migrate command adds them, and
+ * `npm run draw-mysfits` draws their portraits. Ids are fixed so that seeding is idempotent.
+ */
+export const SEED_MYSFITS: readonly MysfitDescription[] = [
   {
     id: '776cd5a6-b67e-5a70-a29f-f05a120ba6ea',
     name: 'Bramblewick',

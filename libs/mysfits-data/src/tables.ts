@@ -5,7 +5,8 @@ export const LAW_CHAOS_INDEX = 'LawChaosIndex';
 
 /**
  * The mysfits table: one item per mysfit, queried by id or through one GSI per alignment axis.
- * Terraform (terraform/modules/dynamodb) declares the same keys and indexes; a test keeps them equal.
+ * The monolith's migrate command creates it locally; Terraform (terraform/modules/dynamodb) declares
+ * the same keys and indexes in AWS, and a test keeps the two equal.
  */
 export function mysfitsTableDefinition(tableName: string): CreateTableCommandInput {
   return {

@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { defineConfig, httpUrl } from '@app/config-kit';
+import { httpUrl } from '@app/config-kit';
+import type { SigningKeySource } from './signing-key-source';
 
-export const tokenVerificationConfig = defineConfig(
-  'tokens',
-  z.object({
-    AUTH_JWKS_URL: httpUrl,
-    JWT_ISSUER: z.string().min(1),
-    JWT_AUDIENCE: z.string().min(1).default('mysfits-api'),
-    JWT_INTERNAL_AUDIENCE: z.string().min(1).default('mysfits-internal'),
-  }),
-);
+/** The claims access tokens are checked against, for the config schema of every app that issues or verifies them. */
+export const accessTokenEnv = z.object({
+  JWT_ISSUER: z.string().min(1),
+  JWT_AUDIENCE: z.string().min(1).default('mysfits-api'),
+  JWT_INTERNAL_AUDIENCE: z.string().min(1).default('mysfits-internal'),
+});
+
+/** Where the services that verify tokens find auth's public keys. */
+export const jwksEnv = z.object({ AUTH_JWKS_URL: httpUrl });
+
+export type AccessTokenEnv = z.output<typeof accessTokenEnv>;
 
 /** What a verifier checks tokens against. */
 export abstract class TokenVerificationOptions {
@@ -18,4 +21,14 @@ export abstract class TokenVerificationOptions {
   abstract readonly audience: string;
   /** Audience of tokens issued to services for internal routes. */
   abstract readonly internalAudience: string;
+}
+
+export interface TokenVerificationSettings extends TokenVerificationOptions {
+  /** Where the public key of a token's `kid` is found: `jwksKeys(url)`, or the issuer's own keys. */
+  keys: SigningKeySource;
+}
+
+/** The claims to check, as an app's config names them. */
+export function expectedClaims(env: AccessTokenEnv): TokenVerificationOptions {
+  return { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, internalAudience: env.JWT_INTERNAL_AUDIENCE };
 }

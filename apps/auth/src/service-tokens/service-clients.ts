@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { UnauthenticatedError } from '@app/errors';
-import { authConfig, AuthConfig } from '../config/auth.config';
-import { AccessTokens, IssuedAccessToken } from '../tokens/access-tokens';
+import { authConfig, AuthConfig } from '../config';
+import { AccessTokens, IssuedAccessToken } from '../tokens';
+import { InvalidClientError } from './service-token.errors';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -18,7 +18,7 @@ export class ServiceClients {
     const expected = this.config.SERVICE_CLIENTS.get(clientId);
     // Compare digests so that the comparison takes the same time whatever the lengths.
     if (!expected || !timingSafeEqual(digest(expected), digest(clientSecret))) {
-      throw new UnauthenticatedError('INVALID_CLIENT', 'Unknown service client or wrong secret');
+      throw new InvalidClientError();
     }
     return this.accessTokens.forService(clientId);
   }

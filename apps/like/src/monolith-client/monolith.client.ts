@@ -13,11 +13,11 @@ import {
   wrap,
 } from 'cockatiel';
 import { errors, Pool } from 'undici';
-import { REQUEST_ID_HEADER } from '@app/http-kit';
-import { FulfillLikeRequest, fulfillLikePath, LikeResult } from '@app/mysfits-contract';
 import { NotFoundError, UpstreamUnavailableError } from '@app/errors';
-import { likeConfig, LikeConfig } from '../config/like.config';
-import { ServiceTokenProvider } from './service-token.provider';
+import { FulfillLikeRequest, fulfillLikePath, LikeResult } from '@app/mysfits-contract';
+import { RequestContext } from '@app/request-context';
+import { likeConfig, LikeConfig } from '../config';
+import { ServiceTokenProvider } from '../service-token';
 
 /** A failure worth another attempt: fulfill-like is idempotent, so repeating it can never count twice. */
 class TransientFailure extends Error {}
@@ -42,6 +42,7 @@ export class MonolithClient implements OnApplicationShutdown {
 
   constructor(
     private readonly serviceTokens: ServiceTokenProvider,
+    private readonly context: RequestContext,
     @Inject(likeConfig.KEY) config: LikeConfig,
   ) {
     this.pool = new Pool(config.MONOLITH_URL, {
@@ -61,9 +62,9 @@ export class MonolithClient implements OnApplicationShutdown {
     );
   }
 
-  async fulfillLike(mysfitId: string, userId: string, requestId: string): Promise<LikeResult> {
+  async fulfillLike(mysfitId: string, userId: string): Promise<LikeResult> {
     try {
-      return await this.policy.execute(({ signal }) => this.attempt(mysfitId, { userId }, requestId, signal));
+      return await this.policy.execute(({ signal }) => this.attempt(mysfitId, { userId }, signal));
     } catch (error) {
       if (
         error instanceof TransientFailure ||
@@ -80,22 +81,17 @@ export class MonolithClient implements OnApplicationShutdown {
     await this.pool.close();
   }
 
-  private async attempt(
-    mysfitId: string,
-    body: FulfillLikeRequest,
-    requestId: string,
-    signal: AbortSignal,
-  ): Promise<LikeResult> {
-    const token = await this.serviceTokens.token(requestId);
+  private async attempt(mysfitId: string, body: FulfillLikeRequest, signal: AbortSignal): Promise<LikeResult> {
+    const token = await this.serviceTokens.token();
     let response;
     try {
       response = await this.pool.request({
         method: 'POST',
         path: fulfillLikePath(mysfitId),
         headers: {
+          ...this.context.outgoingHeaders(),
           authorization: `Bearer ${token}`,
           'content-type': 'application/json',
-          [REQUEST_ID_HEADER]: requestId,
         },
         body: JSON.stringify(body),
         signal,

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
-import { AUTH_RPC_CLIENT, requestMetadata, SERVICE_TOKENS_SERVICE, ServiceTokensClient, unary } from '@app/auth-rpc';
+import { AUTH_RPC_CLIENT, SERVICE_TOKENS_SERVICE, ServiceTokensClient, unary } from '@app/auth-rpc';
 import { UpstreamUnavailableError } from '@app/errors';
-import { likeConfig, LikeConfig } from '../config/like.config';
+import { RequestContext } from '@app/request-context';
+import { likeConfig, LikeConfig } from '../config';
 
 const ISSUE_TIMEOUT_MS = 1_500;
 /** Renew this long before expiry, so a token never expires on its way to the monolith. */
@@ -24,18 +25,21 @@ export class ServiceTokenProvider implements OnModuleInit {
   constructor(
     @Inject(AUTH_RPC_CLIENT) private readonly client: ClientGrpc,
     @Inject(likeConfig.KEY) private readonly config: LikeConfig,
+    private readonly context: RequestContext,
   ) {}
 
   onModuleInit(): void {
     this.tokens = this.client.getService<ServiceTokensClient>(SERVICE_TOKENS_SERVICE);
   }
 
-  async token(requestId: string): Promise<string> {
+  async token(): Promise<string> {
     if (this.cached && this.cached.renewAt > Date.now()) return this.cached.token;
-    // Concurrent requests share one renewal.
-    this.pending ??= this.issue(requestId).finally(() => {
-      this.pending = undefined;
-    });
+    // Concurrent requests share one renewal, which belongs to none of them: it runs in a context of its own.
+    this.pending ??= this.context
+      .runDetached(() => this.issue())
+      .finally(() => {
+        this.pending = undefined;
+      });
     this.cached = await this.pending;
     return this.cached.token;
   }
@@ -45,18 +49,19 @@ export class ServiceTokenProvider implements OnModuleInit {
     this.cached = undefined;
   }
 
-  private async issue(requestId: string): Promise<CachedToken> {
+  private async issue(): Promise<CachedToken> {
     try {
       const issued = await unary(
-        this.tokens.issueServiceToken(
-          { clientId: this.config.SERVICE_CLIENT_ID, clientSecret: this.config.SERVICE_CLIENT_SECRET },
-          requestMetadata(requestId),
-        ),
+        this.tokens.issueServiceToken({
+          clientId: this.config.SERVICE_CLIENT_ID,
+          clientSecret: this.config.SERVICE_CLIENT_SECRET,
+        }),
         ISSUE_TIMEOUT_MS,
       );
+      this.logger.log({ expiresIn: issued.expiresIn }, 'Obtained a service token from auth');
       return { token: issued.accessToken, renewAt: Date.now() + issued.expiresIn * 1000 - RENEW_MARGIN_MS };
     } catch (error) {
-      this.logger.warn({ err: error, requestId }, 'Could not obtain a service token from auth');
+      this.logger.warn({ err: error }, 'Could not obtain a service token from auth');
       throw new UpstreamUnavailableError();
     }
   }

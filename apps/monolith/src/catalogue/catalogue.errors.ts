@@ -1,14 +1,8 @@
-import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
+import { InvalidInputError, NotFoundError } from '@app/errors';
 
 export class MysfitNotFoundError extends NotFoundError {
   constructor(id: string) {
     super('MYSFIT_NOT_FOUND', `No mysfit has the id ${id}`);
-  }
-}
-
-export class AlreadyAdoptedError extends ConflictError {
-  constructor() {
-    super('ALREADY_ADOPTED', 'This mysfit has already been adopted');
   }
 }
 

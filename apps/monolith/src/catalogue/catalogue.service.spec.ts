@@ -1,9 +1,9 @@
-import { MysfitsRepository } from './mysfits.repository';
-import { MysfitsService } from './mysfits.service';
+import { CatalogueRepository } from './catalogue.repository';
+import { CatalogueService } from './catalogue.service';
 
-describe('MysfitsService.list', () => {
+describe('CatalogueService.list', () => {
   const list = jest.fn().mockResolvedValue([]);
-  const service = new MysfitsService({ list } as unknown as MysfitsRepository);
+  const service = new CatalogueService({ list } as unknown as CatalogueRepository);
   beforeEach(() => list.mockClear());
 
   it('lists everything without a filter', async () => {

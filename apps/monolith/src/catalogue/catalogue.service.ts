@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { MysfitNotFoundError, UnsupportedFilterError } from './catalogue.errors';
+import { CatalogueRepository } from './catalogue.repository';
 import { FILTERS, FilterAxis, Mysfit, MysfitFilter } from './mysfit';
-import { MysfitNotFoundError, UnsupportedFilterError } from './mysfits.errors';
-import { LikeOutcome, MysfitsRepository } from './mysfits.repository';
 
+/** The mysfits as they are stored, for the routes that show them and the features that need them. */
 @Injectable()
-export class MysfitsService {
-  constructor(private readonly mysfits: MysfitsRepository) {}
+export class CatalogueService {
+  constructor(private readonly mysfits: CatalogueRepository) {}
 
   async list(axis?: FilterAxis, value?: string): Promise<Mysfit[]> {
     return this.mysfits.list(toFilter(axis, value));
@@ -17,8 +18,9 @@ export class MysfitsService {
     return mysfit;
   }
 
-  fulfillLike(id: string, userId: string): Promise<LikeOutcome> {
-    return this.mysfits.recordLike(id, userId);
+  /** The mysfits of those ids that exist, in no particular order. */
+  getMany(ids: string[]): Promise<Mysfit[]> {
+    return this.mysfits.getMany(ids);
   }
 }
 

@@ -1,4 +1,5 @@
-import { GoodEvil, LawChaos, Mysfit } from '../mysfit';
+import type { GoodEvil, LawChaos, MysfitDescription } from '@app/mysfits-data';
+import type { Mysfit } from './mysfit';
 
 /** A mysfit as stored in DynamoDB, with the original workshop's attribute names. */
 export interface MysfitItem {
@@ -31,7 +32,8 @@ export function fromItem(item: MysfitItem): Mysfit {
   };
 }
 
-export function toItem(mysfit: Mysfit): MysfitItem {
+/** A new item: no likes yet, not adopted. */
+export function newItem(mysfit: MysfitDescription): MysfitItem {
   return {
     MysfitId: mysfit.id,
     Name: mysfit.name,
@@ -42,7 +44,7 @@ export function toItem(mysfit: Mysfit): MysfitItem {
     LawChaos: mysfit.lawChaos,
     ThumbImageUri: mysfit.thumbImageUri,
     ProfileImageUri: mysfit.profileImageUri,
-    Likes: mysfit.likes,
-    Adopted: mysfit.adopted,
+    Likes: 0,
+    Adopted: false,
   };
 }

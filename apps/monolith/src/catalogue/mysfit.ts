@@ -1,19 +1,6 @@
-export const GOOD_EVIL = ['Good', 'Neutral', 'Evil'] as const;
-export const LAW_CHAOS = ['Lawful', 'Neutral', 'Chaotic'] as const;
+import { GOOD_EVIL, LAW_CHAOS, MysfitDescription } from '@app/mysfits-data';
 
-export type GoodEvil = (typeof GOOD_EVIL)[number];
-export type LawChaos = (typeof LAW_CHAOS)[number];
-
-export interface Mysfit {
-  id: string;
-  name: string;
-  species: string;
-  description: string;
-  age: number;
-  goodEvil: GoodEvil;
-  lawChaos: LawChaos;
-  thumbImageUri: string;
-  profileImageUri: string;
+export interface Mysfit extends MysfitDescription {
   likes: number;
   adopted: boolean;
 }

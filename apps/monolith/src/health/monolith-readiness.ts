@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ReadinessProbe } from '@app/observability';
-import { DynamoDbHealthIndicator } from '../dynamodb/dynamodb.health';
+import { DynamoDbHealthIndicator } from '../dynamodb';
 
 /** Ready when both stores answer. Auth is not checked: without it, names are left out but pages still work. */
 @Injectable()

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GOOD_EVIL, LAW_CHAOS, Mysfit } from '../mysfit';
+import { GOOD_EVIL, LAW_CHAOS } from '@app/mysfits-data';
+import type { Adopter } from '../../adoptions';
+import type { Mysfit } from '../../catalogue';
 
 /** One card of the list, with the original workshop's field names. */
 export class MysfitSummary {
@@ -26,7 +28,7 @@ export class MysfitList {
   @ApiProperty({ type: [MysfitSummary] }) mysfits!: MysfitSummary[];
 }
 
-export class AdopterResponse {
+export class AdopterResponse implements Adopter {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Null when the user directory is unavailable' })
   displayName!: string | null;
