@@ -1,8 +1,8 @@
-import { createConnection, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { APPS } from '../../tools/apps';
-import { waitFor } from '../../tools/engines/ports';
+import { isListening, waitFor } from '../../tools/engines/ports';
 import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
 import { launch, untilRunning } from './launcher';
@@ -226,14 +226,6 @@ describe('stopping and starting again', () => {
     await keptTheData();
   });
 });
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' })
-      .once('connect', () => resolve(!socket.destroy()))
-      .once('error', () => resolve(false));
-  });
-}
 
 /** The JSON lines of a log, with any prefix (such as Compose's service name) left out. */
 function logLines(log: string): Record<string, unknown>[] {

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@app/request-context';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { closeConnectionsOnShutdown } from './close-connections-on-shutdown';
 import { createValidationPipe } from './validation';
 
 /** JSON bodies of this API are small; anything bigger is refused before it is parsed. */
@@ -65,6 +66,7 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
+  closeConnectionsOnShutdown(fastify);
 
   if (options.staticRoot) {
     // One route per file found at start, so that the API's own routes and 404s stay untouched.

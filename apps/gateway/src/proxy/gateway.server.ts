@@ -4,7 +4,7 @@ import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import { UpstreamUnavailableError } from '@app/errors';
-import { ErrorBody, toErrorResponse } from '@app/http-kit';
+import { closeConnectionsOnShutdown, ErrorBody, toErrorResponse } from '@app/http-kit';
 import { REQUEST_ID_HEADER, RequestContext, resolveRequestId } from '@app/request-context';
 import { gatewayConfig, GatewayConfig, upstreams } from '../config';
 import { RouteTable } from '../routing';
@@ -53,6 +53,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
         bodyTimeout: this.config.UPSTREAM_TIMEOUT_MS,
       },
     });
+    closeConnectionsOnShutdown(server);
     // Bodies are streamed to the upstream untouched; the services parse and validate them.
     server.removeAllContentTypeParsers();
     server.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
