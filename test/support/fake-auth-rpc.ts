@@ -55,8 +55,8 @@ export async function startFakeAuthRpc(handlers: Handlers): Promise<FakeAuthRpc>
     ) => {
       calls.push({ method: 'issueServiceToken', requestId: requestIdOf(call.metadata) });
       const token = handlers.issueServiceToken?.(call.request.clientId, call.request.clientSecret);
-      if (!token) return callback({ code: status.UNAUTHENTICATED, details: 'INVALID_CLIENT' });
-      callback(null, { accessToken: token, expiresIn: 300 });
+      if (token) callback(null, { accessToken: token, expiresIn: 300 });
+      else callback({ code: status.UNAUTHENTICATED, details: 'INVALID_CLIENT' });
     },
   });
   const port = await new Promise<number>((resolve, reject) =>

@@ -50,7 +50,7 @@ describe('a visitor, through the gateway', () => {
   });
 
   it('likes a mysfit twice and is counted once', async () => {
-    const before = (await request(gateway).get(`/mysfits/${session.mysfitId}`)).body.likes;
+    const before = (await request(gateway).get(`/mysfits/${session.mysfitId}`)).body.likes as number;
     const first = await request(gateway)
       .post(`/mysfits/${session.mysfitId}/like`)
       .set('authorization', bearer())

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { MysfitDescription, SEED_MYSFITS } from '@app/mysfits-data';
 import { repoRoot } from '../launcher/repo';
 
@@ -85,7 +85,7 @@ function main(): void {
   const folder = join(repoRoot(), 'apps', 'monolith', 'web', 'images', 'mysfits');
   mkdirSync(folder, { recursive: true });
   for (const mysfit of SEED_MYSFITS) {
-    writeFileSync(join(folder, mysfit.profileImageUri.split('/').pop()!), drawMysfit(mysfit));
+    writeFileSync(join(folder, basename(mysfit.profileImageUri)), drawMysfit(mysfit));
   }
   process.stdout.write(`Drew ${SEED_MYSFITS.length} mysfits into ${folder}\n`);
 }

@@ -39,7 +39,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const report = options.report ?? (() => undefined);
   const root = repoRoot();
 
-  for (const [owner, port] of Object.entries(ports)) await assertPortFree(port, owner);
+  for (const owner of Object.keys(ports) as (keyof SystemPorts)[]) await assertPortFree(ports[owner], owner);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
@@ -108,8 +108,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     report('Migrating the auth and app databases and seeding the mysfits');
     for (const app of ['auth', 'monolith'] as const) {
       await promisify(execFile)(process.execPath, [builtEntryPoint(app, 'migrate')], { env: env[app] }).catch(
-        (error: { stderr?: string }) => {
-          throw new Error(`${app} migrations failed: ${error.stderr?.trim() || String(error)}`);
+        (error: unknown) => {
+          const stderr = (error as { stderr?: string }).stderr?.trim();
+          throw new Error(`${app} migrations failed: ${stderr || String(error)}`, { cause: error });
         },
       );
     }

@@ -1,4 +1,4 @@
-import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
+import { credentials, loadPackageDefinition, Metadata, ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import request from 'supertest';
 import { AUTH_PROTO_PATH } from '@app/auth-rpc';
@@ -298,7 +298,7 @@ describe('gRPC', () => {
   type Unary = (
     request: object,
     metadata: Metadata,
-    callback: (error: { code: number } | null, value: unknown) => void,
+    callback: (error: ServiceError | null, value: unknown) => void,
   ) => void;
   type Client = Record<string, Unary> & { close(): void };
   const pkg = loadPackageDefinition(definition) as unknown as {

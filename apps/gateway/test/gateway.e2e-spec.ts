@@ -23,9 +23,15 @@ async function startEcho(name: Backend): Promise<{ server: Server; url: string }
   const server = createServer((req, res) => {
     let body = '';
     req
-      .on('data', (chunk) => (body += chunk))
+      .on('data', (chunk: Buffer) => (body += chunk.toString()))
       .on('end', () => {
-        const answer: Echo = { upstream: name, method: req.method!, url: req.url!, body, headers: req.headers };
+        const answer: Echo = {
+          upstream: name,
+          method: req.method ?? '',
+          url: req.url ?? '',
+          body,
+          headers: req.headers,
+        };
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
       });
   });
@@ -58,8 +64,8 @@ async function startGateway() {
   const stopBackend = (backend: Backend) =>
     new Promise<void>((resolve) => {
       const server = echoes.get(backend);
-      if (!server?.listening) return resolve();
-      server.close(() => resolve());
+      if (server?.listening) server.close(() => resolve());
+      else resolve();
     });
   return {
     app,

@@ -25,13 +25,20 @@ const answer =
     response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
   };
 
+interface ScriptedMonolith {
+  calls: { headers: IncomingMessage['headers']; body: string; url?: string }[];
+  behaviour: Behaviour;
+  url: string;
+  close(): Promise<void>;
+}
+
 /** A monolith that records every call and answers as its current `behaviour` says. */
-async function startScriptedMonolith() {
-  const calls: { headers: IncomingMessage['headers']; body: string; url?: string }[] = [];
+async function startScriptedMonolith(): Promise<ScriptedMonolith> {
+  const calls: ScriptedMonolith['calls'] = [];
   const sockets = new Set<Socket>();
-  const monolith = {
+  const monolith: ScriptedMonolith = {
     calls,
-    behaviour: answer(200, {}) as Behaviour,
+    behaviour: answer(200, {}),
     url: '',
     /** Closes the server and every connection to it: from now on connections are refused. */
     close: async () => {
@@ -42,7 +49,7 @@ async function startScriptedMonolith() {
   const server = createServer((req, res) => {
     let body = '';
     req
-      .on('data', (chunk) => (body += chunk))
+      .on('data', (chunk: Buffer) => (body += chunk.toString()))
       .on('end', () => {
         calls.push({ headers: req.headers, body, url: req.url });
         monolith.behaviour(req, res, body);

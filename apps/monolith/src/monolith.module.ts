@@ -20,7 +20,10 @@ import { MysfitsModule } from './mysfits';
     RequestContextModule.forRoot(),
     TypeOrmModule.forRootAsync({
       inject: [monolithConfig.KEY],
-      useFactory: (config: MonolithConfig) => ({ ...appDataSourceOptions(config.DATABASE_URL), autoLoadEntities: true }),
+      useFactory: (config: MonolithConfig) => ({
+        ...appDataSourceOptions(config.DATABASE_URL),
+        autoLoadEntities: true,
+      }),
     }),
     ObservabilityModule.forRootAsync({
       service: 'monolith',

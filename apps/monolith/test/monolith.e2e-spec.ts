@@ -171,7 +171,7 @@ describe('POST /mysfits/:id/adopt', () => {
     );
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, ...Array(7).fill(409)]);
-    const winner = responses.find((response) => response.status === 201)!.body.userId;
+    const [winner] = responses.filter((response) => response.status === 201).map((response) => response.body.userId);
 
     const rows = await monolith().database.query('SELECT user_id FROM adoptions WHERE mysfit_id = $1', [third.id]);
     expect(rows).toEqual([{ user_id: winner }]);

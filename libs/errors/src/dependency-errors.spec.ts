@@ -42,7 +42,10 @@ describe('isUniqueViolation', () => {
 
   it.each([
     ['another SQLSTATE', withFields('not null', { code: '23502' })],
-    ['a TypeORM error around another one', withFields('query failed', { driverError: withFields('x', { code: '08006' }) })],
+    [
+      'a TypeORM error around another one',
+      withFields('query failed', { driverError: withFields('x', { code: '08006' }) }),
+    ],
     ['no error', null],
   ])('is false for %s', (_case, error) => {
     expect(isUniqueViolation(error)).toBe(false);

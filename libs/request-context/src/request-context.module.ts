@@ -1,11 +1,11 @@
-import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ClsModule } from 'nestjs-cls';
 import { RequestContext } from './request-context';
-import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
 
-/** The raw request as HTTP middleware sees it under Fastify, which has already resolved the request id. */
-type RawRequest = IncomingMessage & { id?: string };
+/** The raw request as HTTP middleware sees it: Fastify has already resolved its id from X-Request-Id. */
+interface RawRequest {
+  id: string;
+}
 
 @Module({})
 export class RequestContextModule {
@@ -22,7 +22,7 @@ export class RequestContextModule {
           middleware: {
             mount: true,
             generateId: true,
-            idGenerator: (request: RawRequest) => request.id ?? resolveRequestId(request.headers[REQUEST_ID_HEADER]),
+            idGenerator: (request: RawRequest) => request.id,
           },
         }),
       ],

@@ -19,7 +19,7 @@ export class RequestContext {
 
   /** The id of the request being served; undefined outside one (start-up, shutdown, timers). */
   get requestId(): string | undefined {
-    return this.cls.isActive() ? (this.cls.getId() as string | undefined) : undefined;
+    return this.cls.isActive() ? this.cls.getId() : undefined;
   }
 
   /** Fields every log line written while serving the request carries. */

@@ -56,7 +56,7 @@ export class ServiceTokenGuard implements CanActivate {
       bearerToken(request.headers.authorization),
       this.options.internalAudience,
     );
-    const allowed = this.reflector.get(ServiceCallers, context.getHandler()) ?? [];
+    const allowed = (this.reflector.get(ServiceCallers, context.getHandler()) as string[] | undefined) ?? [];
     if (!claims.client_id || !allowed.includes(claims.client_id)) {
       throw new ForbiddenError('SERVICE_NOT_ALLOWED', 'This route is not open to this caller');
     }

@@ -8,5 +8,6 @@ export {
   expectedClaims,
   jwksEnv,
   type AccessTokenEnv,
+  type ExpectedClaims,
   type TokenVerificationSettings,
 } from './token-verification.options';

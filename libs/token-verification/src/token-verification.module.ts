@@ -26,13 +26,21 @@ export class TokenVerificationModule {
         {
           provide: TokenVerificationOptions,
           inject: [SETTINGS],
-          useFactory: ({ issuer, audience, internalAudience }: TokenVerificationSettings): TokenVerificationOptions => ({
+          useFactory: ({
+            issuer,
+            audience,
+            internalAudience,
+          }: TokenVerificationSettings): TokenVerificationOptions => ({
             issuer,
             audience,
             internalAudience,
           }),
         },
-        { provide: SigningKeySource, inject: [SETTINGS], useFactory: (settings: TokenVerificationSettings) => settings.keys },
+        {
+          provide: SigningKeySource,
+          inject: [SETTINGS],
+          useFactory: (settings: TokenVerificationSettings) => settings.keys,
+        },
         TokenVerifier,
         AccessTokenGuard,
         ServiceTokenGuard,

@@ -15,20 +15,27 @@ export const jwksEnv = z.object({ AUTH_JWKS_URL: httpUrl });
 export type AccessTokenEnv = z.output<typeof accessTokenEnv>;
 
 /** What a verifier checks tokens against. */
-export abstract class TokenVerificationOptions {
-  abstract readonly issuer: string;
+export interface ExpectedClaims {
+  issuer: string;
   /** Audience of tokens issued to people (the public API). */
-  abstract readonly audience: string;
+  audience: string;
   /** Audience of tokens issued to services for internal routes. */
+  internalAudience: string;
+}
+
+/** The claims to check, as injected into the verifier and the guards. */
+export abstract class TokenVerificationOptions implements ExpectedClaims {
+  abstract readonly issuer: string;
+  abstract readonly audience: string;
   abstract readonly internalAudience: string;
 }
 
-export interface TokenVerificationSettings extends TokenVerificationOptions {
+export interface TokenVerificationSettings extends ExpectedClaims {
   /** Where the public key of a token's `kid` is found: `jwksKeys(url)`, or the issuer's own keys. */
   keys: SigningKeySource;
 }
 
 /** The claims to check, as an app's config names them. */
-export function expectedClaims(env: AccessTokenEnv): TokenVerificationOptions {
+export function expectedClaims(env: AccessTokenEnv): ExpectedClaims {
   return { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, internalAudience: env.JWT_INTERNAL_AUDIENCE };
 }

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
+import { Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
 import { status } from '@grpc/grpc-js';
 import { throwError } from 'rxjs';
 import { DomainError, grpcStatusOf } from '@app/errors';
@@ -8,7 +8,7 @@ import { DomainError, grpcStatusOf } from '@app/errors';
 export class DomainErrorRpcFilter implements RpcExceptionFilter<unknown> {
   private readonly logger = new Logger(DomainErrorRpcFilter.name);
 
-  catch(error: unknown, _host: ArgumentsHost) {
+  catch(error: unknown) {
     if (error instanceof DomainError) {
       return throwError(() => ({ code: grpcStatusOf(error), message: `${error.code}: ${error.message}` }));
     }

@@ -29,7 +29,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     @Inject(gatewayConfig.KEY) private readonly config: GatewayConfig,
-    @InjectMetric(ROUTED_REQUESTS) private readonly routed: Counter<string>,
+    @InjectMetric(ROUTED_REQUESTS) private readonly routed: Counter,
     private readonly table: RouteTable,
     private readonly context: RequestContext,
   ) {
@@ -101,14 +101,11 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
       }),
       onError: (failed, { error }) => {
         this.logger.warn({ upstream: service, err: error }, 'Upstream failed');
-        const timedOut = /timeout/i.test(`${error.name} ${(error as { code?: string }).code}`);
-        if (timedOut) {
-          return failed
-            .status(504)
-            .send(errorBody(504, 'UPSTREAM_TIMEOUT', `${service} did not answer in time`, request.id));
-        }
-        const { body } = toErrorResponse(new UpstreamUnavailableError(), request.id);
-        return failed.status(body.statusCode).send(body);
+        const timedOut = /timeout/i.test(`${error.name} ${String((error as { code?: string }).code)}`);
+        const body = timedOut
+          ? errorBody(504, 'UPSTREAM_TIMEOUT', `${service} did not answer in time`, request.id)
+          : toErrorResponse(new UpstreamUnavailableError(), request.id).body;
+        void failed.status(body.statusCode).send(body);
       },
     });
   }

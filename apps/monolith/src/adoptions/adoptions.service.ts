@@ -35,15 +35,16 @@ export class AdoptionsService {
     const mysfit = await this.catalogue.get(mysfitId);
     if (mysfit.adopted) throw new AlreadyAdoptedError();
 
-    let flagged = false;
+    // Whether the flag was set inside the transaction, so that a failed commit can reset it.
+    const progress = { flagged: false };
     try {
       const adoption = await this.adoptions.record(mysfitId, userId, async () => {
         if (!(await this.flag.set(mysfitId))) throw new AlreadyAdoptedError();
-        flagged = true;
+        progress.flagged = true;
       });
       return { adoption, mysfit: { ...mysfit, adopted: true } };
     } catch (error) {
-      if (flagged) await this.resetFlag(mysfitId);
+      if (progress.flagged) await this.resetFlag(mysfitId);
       throw error;
     }
   }

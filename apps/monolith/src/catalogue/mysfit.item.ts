@@ -22,12 +22,12 @@ export function fromItem(item: MysfitItem): Mysfit {
     name: item.Name,
     species: item.Species,
     description: item.Description,
-    age: Number(item.Age),
+    age: item.Age,
     goodEvil: item.GoodEvil,
     lawChaos: item.LawChaos,
     thumbImageUri: item.ThumbImageUri,
     profileImageUri: item.ProfileImageUri,
-    likes: Number(item.Likes ?? 0),
+    likes: item.Likes ?? 0,
     adopted: item.Adopted ?? false,
   };
 }

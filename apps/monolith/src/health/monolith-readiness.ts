@@ -14,6 +14,6 @@ export class MonolithReadiness extends ReadinessProbe {
   }
 
   checks(): HealthIndicatorFunction[] {
-    return [() => this.database.pingCheck('postgres', { timeout: 1_500 }), () => this.dynamodb.tablesReady('dynamodb')];
+    return [() => this.database.pingCheck('postgres').withTimeout(1_500), () => this.dynamodb.tablesReady('dynamodb')];
   }
 }

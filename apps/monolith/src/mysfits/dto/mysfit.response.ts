@@ -13,14 +13,7 @@ export class MysfitSummary {
   @ApiProperty() thumbImageUri!: string;
 
   static from(mysfit: Mysfit): MysfitSummary {
-    return {
-      mysfitId: mysfit.id,
-      name: mysfit.name,
-      species: mysfit.species,
-      goodevil: mysfit.goodEvil,
-      lawchaos: mysfit.lawChaos,
-      thumbImageUri: mysfit.thumbImageUri,
-    };
+    return summaryOf(mysfit);
   }
 }
 
@@ -44,7 +37,7 @@ export class MysfitProfile extends MysfitSummary {
 
   static override from(mysfit: Mysfit, adoptedBy: AdopterResponse | null = null): MysfitProfile {
     return {
-      ...MysfitSummary.from(mysfit),
+      ...summaryOf(mysfit),
       age: mysfit.age,
       description: mysfit.description,
       profileImageUri: mysfit.profileImageUri,
@@ -53,4 +46,15 @@ export class MysfitProfile extends MysfitSummary {
       adoptedBy,
     };
   }
+}
+
+function summaryOf(mysfit: Mysfit) {
+  return {
+    mysfitId: mysfit.id,
+    name: mysfit.name,
+    species: mysfit.species,
+    goodevil: mysfit.goodEvil,
+    lawchaos: mysfit.lawChaos,
+    thumbImageUri: mysfit.thumbImageUri,
+  };
 }
