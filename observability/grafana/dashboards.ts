@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-deprecated --
+   DashboardBuilder writes the classic dashboard JSON model, which every Grafana in use imports (Amazon
+   Managed Grafana included); its dashboardv2 successor needs Grafana 12's schema v2. */
 import {
   LegendDisplayMode,
   LegendPlacement,

@@ -1,4 +1,4 @@
-import { mysfitsTableDefinition } from '../../apps/monolith/src/mysfits/persistence/mysfits.tables';
+import { mysfitsTableDefinition } from '@app/mysfits-data';
 import { checkLoadBalancerController } from './support/alb-controller';
 import { checkDocumented, checkFilesPresent, checkVariablesUsed, checkVersionPins } from './support/conventions';
 import { checkDatabases, checkRepositories, checkTableAccessPolicy, checkTables } from './support/data-stores';

@@ -72,4 +72,4 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-void observe().catch((error: Error) => fail(`Could not start Prometheus: ${error.message}`));
+void observe().catch((error: unknown) => fail(`Could not start Prometheus: ${(error as Error).message}`));

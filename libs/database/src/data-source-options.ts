@@ -1,17 +1,24 @@
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
+import { z } from 'zod';
+import { secret } from '@app/config-kit';
 
-/** Entity or migration classes. */
-type Classes = (new () => object)[];
+/** The database of an app that has one, for its config schema. */
+export const postgresEnv = z.object({ DATABASE_URL: secret });
 
-/** A PostgreSQL data source whose schema changes only through its migrations, never `synchronize`. */
-export function postgresDataSourceOptions(url: string, entities: Classes, migrations: Classes): DataSourceOptions {
+/** Migration classes. */
+type Migrations = (new () => object)[];
+
+/**
+ * A PostgreSQL data source whose schema changes only through its migrations, never `synchronize`.
+ * The app's modules add their entities (`autoLoadEntities`); migrations need none.
+ */
+export function postgresDataSourceOptions(url: string, migrations: Migrations): DataSourceOptions {
   return {
     type: 'postgres',
     // Given, not left for TypeORM to require by name, so that the image build's file tracing finds it.
     driver: pg,
     url,
-    entities,
     migrations,
     synchronize: false,
     migrationsTransactionMode: 'each',

@@ -1,3 +1,2 @@
-export * from './data-source-options';
-export * from './migrate';
-export * from './postgres-errors';
+export { postgresDataSourceOptions, postgresEnv } from './data-source-options';
+export { migrateDatabase, runCommand } from './migrate';
