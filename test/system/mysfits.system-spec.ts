@@ -139,7 +139,12 @@ describe('what the gateway refuses, as the ALB would', () => {
     ['malformed JSON', (r: request.Test) => r.set('content-type', json).send('{"email":'), 400, 'MALFORMED_JSON'],
     ['an unknown field', (r: request.Test) => r.send({ email, password, admin: true }), 400, 'VALIDATION_FAILED'],
     ['a wrong type', (r: request.Test) => r.send({ email, password: 12345678 }), 400, 'VALIDATION_FAILED'],
-    ['an oversized body', (r: request.Test) => r.send({ email, password: 'p'.repeat(50_000) }), 400, 'BODY_TOO_LARGE'],
+    [
+      'an oversized body',
+      (r: request.Test) => r.send({ email, password: 'p'.repeat(50_000) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
   ])('answers %s on /auth/login with a stable code', async (_case, build, status, code) => {
     const response = await build(request(gateway).post('/auth/login')).expect(status);
     expect(response.body).toMatchObject({ statusCode: status, code, requestId: expect.any(String) });

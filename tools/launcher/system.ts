@@ -76,6 +76,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       auth: {
         ...common,
         PORT: String(ports.auth),
+        ADMIN_PORT: String(ports.authAdmin),
         GRPC_PORT: String(ports.authGrpc),
         DATABASE_URL: postgres.url('auth'),
         JWT_PRIVATE_KEY: secrets.jwtPrivateKey,
@@ -84,6 +85,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       monolith: {
         ...common,
         PORT: String(ports.monolith),
+        ADMIN_PORT: String(ports.monolithAdmin),
         DATABASE_URL: postgres.url('app'),
         DYNAMODB_ENDPOINT: dynamodb.endpoint,
         DYNAMODB_CREATE_TABLES: 'true',
@@ -91,6 +93,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       like: {
         ...common,
         PORT: String(ports.like),
+        ADMIN_PORT: String(ports.likeAdmin),
         MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
         SERVICE_CLIENT_SECRET: secrets.likeClientSecret,
       },

@@ -5,7 +5,7 @@ import { AUTH_PROTO_PATH } from '@app/auth-rpc';
 import { migrateDatabase } from '@app/database';
 import { freePort } from '../../../tools/engines/ports';
 import { freshDatabase } from '../../../test/support/databases';
-import { startTestApp } from '../../../test/support/http-app';
+import { management, startTestApp } from '../../../test/support/http-app';
 import { perDescribe } from '../../../test/support/per-describe';
 import {
   forgedTokens,
@@ -64,7 +64,7 @@ function authOfThisDescribe() {
     return http().post('/auth/login').set('x-forwarded-for', client).send({ email, password });
   }
 
-  return { http, register, login, grpcUrl: () => auth().grpcUrl };
+  return { auth, http, register, login, grpcUrl: () => auth().grpcUrl };
 }
 
 function decode(token: string) {
@@ -357,15 +357,19 @@ describe('gRPC', () => {
 });
 
 describe('operations', () => {
-  const { http } = authOfThisDescribe();
+  const { auth, http } = authOfThisDescribe();
 
-  it('serves live, ready and Prometheus metrics', async () => {
-    await http().get('/health/live').expect(200, { status: 'ok' });
-    const ready = await http().get('/health/ready').expect(200);
-    expect(ready.body.info.postgres.status).toBe('up');
-    const metrics = await http().get('/metrics').expect(200);
+  it('serves live, ready and Prometheus metrics on its management port', async () => {
+    await management(auth().app).get('/health/live').expect(200, { status: 'ok' });
+    const ready = await management(auth().app).get('/health/ready').expect(200);
+    expect(ready.body.info).toMatchObject({ http: { status: 'up' }, postgres: { status: 'up' } });
+    const metrics = await management(auth().app).get('/metrics').expect(200);
     expect(metrics.text).toContain('http_server_request_duration_seconds_bucket');
     expect(metrics.text).toContain('service="auth"');
+  });
+
+  it.each(['/health/live', '/health/ready', '/metrics'])('does not serve %s on its API port', async (path) => {
+    expect((await http().get(path).expect(404)).body).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   });
 
   it('keeps the caller request id in the response header and error body', async () => {

@@ -3,7 +3,7 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import request from 'supertest';
 import { startFakeAuthRpc } from '../../../test/support/fake-auth-rpc';
-import { startTestApp } from '../../../test/support/http-app';
+import { management, startTestApp } from '../../../test/support/http-app';
 import { perDescribe } from '../../../test/support/per-describe';
 import { forgedTokens, TEST_ISSUER, TestKeys } from '../../../test/support/test-keys';
 import { LikeModule } from '../src/like.module';
@@ -203,7 +203,7 @@ describe('when the monolith keeps failing', () => {
 });
 
 describe('when the monolith is down', () => {
-  const { http, likeAs, monolith } = likeOfThisDescribe();
+  const { like, likeAs, monolith } = likeOfThisDescribe();
   beforeAll(() => monolith().close());
 
   it('answers 503 quickly to each like', async () => {
@@ -215,7 +215,7 @@ describe('when the monolith is down', () => {
   });
 
   it('stays ready itself, so it can keep answering 503', async () => {
-    await http().get('/health/ready').expect(200);
-    await http().get('/health/live').expect(200);
+    await management(like().app).get('/health/ready').expect(200);
+    await management(like().app).get('/health/live').expect(200);
   });
 });

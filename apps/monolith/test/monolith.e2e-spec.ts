@@ -6,7 +6,7 @@ import { createDocumentClient } from '@app/dynamodb';
 import { SEED_MYSFITS } from '@app/mysfits-data';
 import { dynamoDbEndpoint, freshDatabase, uniqueTableNames } from '../../../test/support/databases';
 import { startFakeAuthRpc } from '../../../test/support/fake-auth-rpc';
-import { startTestApp } from '../../../test/support/http-app';
+import { management, startTestApp } from '../../../test/support/http-app';
 import { perDescribe } from '../../../test/support/per-describe';
 import { forgedTokens, TEST_ISSUER, TestKeys } from '../../../test/support/test-keys';
 import { monolithConfig } from '../src/config';
@@ -338,9 +338,11 @@ describe('seeding and degraded dependencies', () => {
     expect(response.body.comments[0].authorName).toBeNull();
   });
 
-  it('is ready when Postgres and DynamoDB answer, and publishes metrics', async () => {
-    const ready = await http().get('/health/ready').expect(200);
+  it('is ready when Postgres and DynamoDB answer, and publishes metrics, on its management port', async () => {
+    const ready = await management(monolith().app).get('/health/ready').expect(200);
     expect(ready.body.info).toMatchObject({ postgres: { status: 'up' }, dynamodb: { status: 'up' } });
-    expect((await http().get('/metrics').expect(200)).text).toContain('service="monolith"');
+    expect((await management(monolith().app).get('/metrics').expect(200)).text).toContain('service="monolith"');
+    await http().get('/metrics').expect(404);
+    await http().get('/health/ready').expect(404);
   });
 });

@@ -1,6 +1,7 @@
-import { Logger, Type } from '@nestjs/common';
+import { INestApplicationContext, Logger, NestApplicationOptions, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, HttpAppOptions } from './http-app';
+import { createHttpApp, HttpAppOptions, runsAsService } from './http-app';
 import type { HttpServerEnv } from './http-server.env';
 
 export interface ServiceOptions extends HttpAppOptions {
@@ -27,4 +28,23 @@ export async function bootstrapHttpService(module: Type<unknown>, options: Servi
   await options.beforeListen?.(app);
   await app.listen(options.port, options.host);
   Logger.log(`${options.title} listening on http://${options.host}:${options.port}`, 'Bootstrap');
+}
+
+/**
+ * An app whose HTTP server is not Nest's (the gateway's proxy is a node:http server of its own), with
+ * the same logs and shutdown as the HTTP services.
+ */
+export async function createStandaloneApp(
+  module: Type<unknown>,
+  nestOptions: Pick<NestApplicationOptions, 'logger' | 'abortOnError'> = {},
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(module, { bufferLogs: true, ...nestOptions });
+  runsAsService(app);
+  return app;
+}
+
+export async function bootstrapStandaloneService(module: Type<unknown>, title: string): Promise<void> {
+  const app = await createStandaloneApp(module);
+  await app.init();
+  Logger.log(`${title} started`, 'Bootstrap');
 }

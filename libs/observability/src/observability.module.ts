@@ -1,15 +1,17 @@
 import { DynamicModule, InjectionToken, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule } from 'nestjs-pino';
 import { RequestContext } from '@app/request-context';
-import { HealthController } from './health.controller';
 import { HttpMetrics, requestDurationHistogram } from './http-metrics';
 import type { LogLevel } from './logging.env';
+import { MANAGEMENT_SETTINGS, ManagementServer, ManagementSettings } from './management-server';
+import { collectProcessMetrics } from './process-metrics';
 import { ReadinessProbe } from './readiness-probe';
 
 export interface ObservabilitySettings {
   logLevel: LogLevel;
+  /** Where the management server (/health/*, /metrics) listens. */
+  management: ManagementSettings;
 }
 
 export interface ObservabilityOptions {
@@ -25,19 +27,36 @@ export interface ObservabilityOptions {
   useFactory: (...args: never[]) => ObservabilitySettings;
 }
 
+const SETTINGS = Symbol('OBSERVABILITY_SETTINGS');
+
+/** The settings, as an app's config names them (LOG_LEVEL from loggingEnv, ADMIN_PORT from managementEnv). */
+export function observabilitySettings(env: {
+  LOG_LEVEL: LogLevel;
+  HOST: string;
+  ADMIN_PORT: number;
+}): ObservabilitySettings {
+  return { logLevel: env.LOG_LEVEL, management: { host: env.HOST, port: env.ADMIN_PORT } };
+}
+
 /**
- * Structured JSON logs, each line carrying the request context's fields (the request id), `/metrics`,
- * `/health/live` and `/health/ready`. Needs RequestContextModule.
+ * Structured JSON logs, each line carrying the request context's fields (the request id), and the
+ * management server: `/health/live`, `/health/ready` and `/metrics` on a port of their own. Needs
+ * RequestContextModule.
  */
 @Module({})
 export class ObservabilityModule {
   static forRootAsync(options: ObservabilityOptions): DynamicModule {
+    collectProcessMetrics(options.service);
+    const settings: Provider = {
+      provide: SETTINGS,
+      inject: options.inject ?? [],
+      useFactory: options.useFactory,
+    };
     return {
       module: ObservabilityModule,
       imports: [
         ...(options.imports ?? []),
         TerminusModule.forRoot({ logger: false }),
-        PrometheusModule.register({ defaultLabels: { service: options.service } }),
         LoggerModule.forRootAsync({
           inject: [RequestContext, ...(options.inject ?? [])],
           useFactory: (context: RequestContext, ...config: unknown[]) => ({
@@ -53,18 +72,24 @@ export class ObservabilityModule {
                 req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
                 res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
               },
-              autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
             },
           }),
         }),
       ],
-      controllers: [HealthController],
       providers: [
+        settings,
+        {
+          provide: MANAGEMENT_SETTINGS,
+          inject: [SETTINGS],
+          useFactory: (resolved: ObservabilitySettings) => resolved.management,
+        },
+        ManagementServer,
         HttpMetrics,
         requestDurationHistogram,
         ...(options.readinessProviders ?? []),
         { provide: ReadinessProbe, useClass: options.readiness },
       ],
+      exports: [ManagementServer],
     };
   }
 }

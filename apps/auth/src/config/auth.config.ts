@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineConfig, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
 import { postgresEnv } from '@app/database';
 import { httpServerEnv } from '@app/http-kit';
-import { loggingEnv } from '@app/observability';
+import { loggingEnv, managementEnv } from '@app/observability';
 import { accessTokenEnv } from '@app/token-verification';
 
 export const authConfig = defineConfig(
@@ -13,6 +13,7 @@ export const authConfig = defineConfig(
     PORT: port(3001),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...managementEnv(9001).shape,
     ...postgresEnv.shape,
     GRPC_PORT: port(50051),
     /** PEM-encoded EC P-256 private key that signs access tokens (ES256). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { authRpcClientEnv } from '@app/auth-rpc';
 import { defineConfig, httpUrl, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
 import { httpServerEnv } from '@app/http-kit';
-import { loggingEnv } from '@app/observability';
+import { loggingEnv, managementEnv } from '@app/observability';
 import { accessTokenEnv, jwksEnv } from '@app/token-verification';
 
 export const likeConfig = defineConfig(
@@ -13,6 +13,7 @@ export const likeConfig = defineConfig(
     PORT: port(3003),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...managementEnv(9003).shape,
     ...accessTokenEnv.shape,
     ...jwksEnv.shape,
     /** Where this service trades its client secret for a service token. */
