@@ -10,3 +10,4 @@ export { BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES } from './body-limits';
 export { answerClientError } from './client-errors';
 export { createHttpApp, type HttpAppOptions } from './http-app';
 export { httpServerEnv, type HttpServerEnv } from './http-server.env';
+export { CodePointLength, codePointLength, PlainText } from './text-validators';
