@@ -4,7 +4,18 @@ import { z } from 'zod';
 import { secret } from '@app/config-kit';
 
 /** The database of an app that has one, for its config schema. */
-export const postgresEnv = z.object({ DATABASE_URL: secret });
+export const postgresEnv = z.object({
+  DATABASE_URL: secret.refine(isPostgresUrl, { error: 'must be a postgres:// URL naming a database' }),
+});
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^postgres(ql)?:$/.test(url.protocol) && url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
 
 /** Migration classes. */
 type Migrations = (new () => object)[];
