@@ -19,7 +19,8 @@ export const httpUrl = z.url({
   error: (issue) => (issue.input === undefined ? 'is required' : 'must be an http:// or https:// URL'),
 });
 
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /** `host:port` as a gRPC client dials it: a host name, an IPv4 address or a bracketed IPv6 one, and a port. */
 export const hostAndPort = z.string({ error: 'is required' }).refine(
