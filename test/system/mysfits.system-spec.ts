@@ -150,6 +150,12 @@ describe('what the gateway refuses, as the ALB would', () => {
     expect(response.body).toMatchObject({ statusCode: status, code, requestId: expect.any(String) });
   });
 
+  it.each(['/', '/mysfits', '/auth/.well-known/jwks.json'])('passes the security headers of %s on', async (path) => {
+    const response = await request(gateway).get(path).expect(200);
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
+  });
+
   it('answers a bad id with 400 and an unknown mysfit with 404', async () => {
     await request(gateway).get('/mysfits/xyz').expect(400);
     await request(gateway).get('/mysfits/00000000-0000-4000-8000-000000000000').expect(404);

@@ -388,6 +388,21 @@ describe('seeding and degraded dependencies', () => {
     expect(response.body.comments[0].authorName).toBeNull();
   });
 
+  it.each([
+    ['the web page', '/', 200],
+    ['the API', '/mysfits', 200],
+    ['an error', '/nothing-here', 404],
+  ])('sends security headers with %s', async (_case, path, status) => {
+    const response = await http().get(path).expect(status);
+    expect(response.headers).toMatchObject({
+      'content-security-policy':
+        "default-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    });
+  });
+
   it('publishes an OpenAPI document of the public routes only, without the internal fulfill-like', async () => {
     const paths = Object.keys((await http().get('/openapi.json').expect(200)).body.paths as object);
     expect(paths).toEqual(expect.arrayContaining(['/mysfits', '/mysfits/{id}', '/mysfits/{id}/adopt']));

@@ -11,6 +11,7 @@ import { BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES } from './body-limits';
 import { answerClientError } from './client-errors';
 import { closeConnectionsOnShutdown } from './close-connections-on-shutdown';
 import { toErrorResponse } from './error-response';
+import { addSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 export interface HttpAppOptions {
@@ -56,7 +57,7 @@ export async function createHttpApp(
     bufferLogs: true,
     ...nestOptions,
   });
-  configureHttpApp(app, options);
+  await configureHttpApp(app, options);
   return app;
 }
 
@@ -64,8 +65,9 @@ export async function createHttpApp(
  * Everything `main.ts` applies to an app, in one function the e2e tests call too, so that the tests
  * exercise the same pipes, filters and hooks production runs.
  */
-export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions): void {
+export async function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions): Promise<void> {
   runsAsService(app);
+  await addSecurityHeaders(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
 
