@@ -68,6 +68,12 @@ export class ObservabilityModule {
               mixin: () => context.logFields(),
               // Fastify already resolved the id from X-Request-Id (or made one): log that same id.
               genReqId: (request) => (request as unknown as { id: string }).id,
+              // A 503 or 504 is a dependency's outage, which the service answered as it should: a warning.
+              customLogLevel: (_request, response, error) => {
+                if (response.statusCode === 503 || response.statusCode === 504) return 'warn';
+                if (error || response.statusCode >= 500) return 'error';
+                return response.statusCode >= 400 ? 'warn' : 'info';
+              },
               serializers: {
                 req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
                 res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),

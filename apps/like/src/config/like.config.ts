@@ -28,6 +28,10 @@ export const likeConfig = defineConfig(
     MONOLITH_MAX_ATTEMPTS: positiveInt(3).pipe(z.number().max(5)),
     /** Upper bound on one like request's wait for the monolith, retries and backoff included. */
     MONOLITH_TOTAL_BUDGET_MS: positiveInt(4_000),
+    /** Likes in a row that fail (out of attempts or of budget) before likes fail fast. */
+    MONOLITH_BREAKER_FAILURES: positiveInt(5),
+    /** How long likes fail fast before one is let through to see whether the monolith is back. */
+    MONOLITH_BREAKER_HALF_OPEN_AFTER_MS: positiveInt(5_000),
   }),
 );
 
