@@ -305,7 +305,7 @@ describe('bodies and headers at the limits', () => {
     expect(started().reachedUpstream().slice(reachedBefore)).toEqual(['/mysfits']);
   });
 
-  it('refuses a chunked body once it grows past the limit, and closes the connection', async () => {
+  it('refuses a chunked body once it grows past the limit, reads the rest and keeps the connection', async () => {
     const answer = await post('/auth/login', {
       headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       send: (req) => {
@@ -315,7 +315,8 @@ describe('bodies and headers at the limits', () => {
     });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toEqual(errorShape(413, 'PAYLOAD_TOO_LARGE'));
-    expect(answer.headers.connection).toBe('close');
+    const next = await exchange(started().port, agent, { method: 'GET', path: '/mysfits' });
+    expect({ status: next.status, connections: agent.opened }).toEqual({ status: 200, connections: 1 });
   });
 
   it("passes on an upstream's early refusal, reads the rest of the body and keeps the connection", async () => {
@@ -339,18 +340,26 @@ describe('bodies and headers at the limits', () => {
     expect({ status: next.status, connections: agent.opened }).toEqual({ status: 200, connections: 1 });
   });
 
-  it("passes on an upstream's early refusal of a chunked body, and closes the connection", async () => {
+  it("passes on an upstream's early refusal of a chunked body, reads the rest and keeps the connection", async () => {
     const answer = await post('/auth/login?behave=refuse', {
       headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       send: (req) => {
         req.write('{"partial":');
-        req.once('response', () => req.destroy());
+        req.once('response', () => req.end('true}'));
       },
     });
-    expect({ status: answer.status, connection: answer.headers.connection }).toEqual({
-      status: 401,
-      connection: 'close',
+    expect({ status: answer.status, body: answer.body }).toEqual({ status: 401, body: '{"code":"TOKEN_MISSING"}' });
+    const next = await exchange(started().port, agent, { method: 'GET', path: '/mysfits' });
+    expect({ status: next.status, connections: agent.opened }).toEqual({ status: 200, connections: 1 });
+  });
+
+  it('answers a HEAD request with a 20 KB header with 431 and no body', async () => {
+    const answer = await exchange(started().port, agent, {
+      method: 'HEAD',
+      path: '/mysfits',
+      headers: { 'x-padding': 'p'.repeat(20_000) },
     });
+    expect({ status: answer.status, body: answer.body }).toEqual({ status: 431, body: '' });
   });
 
   it('answers a 20 KB header with 431 in the API shape', async () => {

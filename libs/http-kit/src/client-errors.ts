@@ -8,7 +8,7 @@ import type { ErrorBody } from './error-response';
  * (headers over the size limit, a malformed request line, a request that never finished arriving).
  * The answer, in the API's shape, is written on the socket, which is then closed.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+export function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;
@@ -16,13 +16,15 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   const requestId = resolveRequestId(undefined);
   const refusal: ErrorBody = { ...clientErrorBody(error.code), requestId };
   const body = JSON.stringify(refusal);
+  // The answer to a HEAD request has no body: a client would read one as the start of the next answer.
+  const head = Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
   socket.end(
     `HTTP/1.1 ${refusal.statusCode} ${STATUS_CODES[refusal.statusCode] ?? ''}\r\n` +
       'content-type: application/json; charset=utf-8\r\n' +
       `content-length: ${Buffer.byteLength(body)}\r\n` +
       `${REQUEST_ID_HEADER}: ${requestId}\r\n` +
       'connection: close\r\n\r\n' +
-      body,
+      (head ? '' : body),
   );
 }
 

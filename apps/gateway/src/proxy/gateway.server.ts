@@ -1,9 +1,11 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import { errors, Pool } from 'undici';
 import { answerClientError, BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES, ErrorBody } from '@app/http-kit';
+import { redactedUrl } from '@app/observability';
 import { REQUEST_ID_HEADER, RequestContext, resolveRequestId } from '@app/request-context';
 import { gatewayConfig, GatewayConfig, upstreams } from '../config';
 import { FixedResponse, Route, routablePath, RouteTable } from '../routing';
@@ -92,7 +94,15 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
         message: 'Only Expect: 100-continue is supported',
       }),
     );
-    this.server.on('clientError', answerClientError);
+    this.server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+      if (error.code !== 'ECONNRESET') {
+        this.logger.log(
+          { code: error.code, reason: error.message },
+          'Refused a request the HTTP parser could not read',
+        );
+      }
+      answerClientError(error, socket);
+    });
   }
 
   /** Whether the proxy accepts connections (the gateway's readiness). */
@@ -224,7 +234,10 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     refusal: Refusal,
   ): void {
     if (refusal.statusCode < 500) {
-      this.logger.log({ method: request.method, url: request.url, code: refusal.code }, 'Refused a request');
+      this.logger.log(
+        { method: request.method, url: redactedUrl(request.url ?? ''), code: refusal.code },
+        'Refused a request',
+      );
     }
     sendError(response, requestId, refusal, this.mustClose(request));
     this.settled(request, response, plan);
@@ -254,19 +267,28 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
 
   /**
    * Whether the answer must close the connection: while shutting down, and when the client's body has not
-   * been read to its end and is too large (or of unknown length) to be read and dropped.
+   * been read to its end and declares more than can be read and dropped.
    */
   private mustClose(request: IncomingMessage): boolean {
     if (this.closing) return true;
-    if (request.complete) return false;
-    const length = declaredLength(request);
-    return length === undefined || length > DRAIN_LIMIT_BYTES;
+    return !request.complete && (declaredLength(request) ?? 0) > DRAIN_LIMIT_BYTES;
   }
 
-  /** Once answered: what is left of the client's body is read and dropped, so the next request on the connection is read from its start. */
+  /**
+   * Once answered: what is left of the client's body is read and dropped, so that the next request on
+   * the connection is read from its start, and a client still sending does not lose the answer to a reset.
+   * A body sent chunked is dropped up to DRAIN_LIMIT_BYTES; past that, the connection is closed.
+   */
   private settled(request: IncomingMessage, response: ServerResponse, plan: RoutePlan): void {
     if (!request.complete) {
       request.unpipe();
+      if (declaredLength(request) === undefined) {
+        let dropped = 0;
+        request.on('data', (chunk: Buffer) => {
+          dropped += chunk.length;
+          if (dropped > DRAIN_LIMIT_BYTES) request.socket.destroy();
+        });
+      }
       request.resume();
     }
     this.count(plan, response.statusCode);
