@@ -17,7 +17,12 @@ async function supervise(): Promise<void> {
     process.stderr.write(`Could not start: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const starting = startSystem({ dataDir, ports, report: (line) => process.stdout.write(`${line}...\n`) });
+  const starting = startSystem({
+    dataDir,
+    ports,
+    report: (line) => process.stdout.write(`${line}...\n`),
+    events: (line) => process.stdout.write(`${new Date().toLocaleTimeString()}  ${line}\n`),
+  });
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
@@ -29,8 +34,7 @@ async function supervise(): Promise<void> {
     })());
   process.on('message', (message) => message === 'stop' && void shutdown());
   process.on('disconnect', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown());
 
   try {
     await starting;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { APPS, builtEntryPoint } from '../apps';
@@ -17,6 +17,8 @@ export interface SystemOptions {
   logLevel?: string;
   /** Progress messages, one line each. */
   report?: (line: string) => void;
+  /** What happens once the system runs (an app that exited and is restarted), one line each. */
+  events?: (line: string) => void;
 }
 
 export interface RunningSystem {
@@ -40,8 +42,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const root = repoRoot();
 
   for (const owner of Object.keys(ports) as (keyof SystemPorts)[]) await assertPortFree(ports[owner], owner);
+  privateFolder(dataDir, process.getuid?.() === 0 ? 0o711 : 0o700);
   const logDir = join(dataDir, 'logs');
-  mkdirSync(logDir, { recursive: true });
+  privateFolder(logDir, 0o700);
   const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
 
   const stops: (() => Promise<unknown>)[] = [];
@@ -126,6 +129,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         env: env[app],
         logFile: join(logDir, `${app}.log`),
         readyUrl: `http://127.0.0.1:${ports[MANAGEMENT_PORT[app]]}/health/ready`,
+        restart: { report: options.events ?? report },
       });
       stops.push(() => started.stop());
       apps.push(started);
@@ -135,4 +139,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     throw error;
   }
   return { ports, dataDir, apps, stop };
+}
+
+/**
+ * A folder only its owner can read. The data folder is 0700, except when run as root: embedded PostgreSQL
+ * then runs as a `postgres` user of its own, which must still reach its folder inside, so others may pass
+ * through (0711) but not list or read anything.
+ */
+function privateFolder(path: string, mode: number): void {
+  mkdirSync(path, { recursive: true, mode });
+  chmodSync(path, mode);
 }

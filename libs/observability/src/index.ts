@@ -8,3 +8,4 @@ export {
   type ObservabilitySettings,
 } from './observability.module';
 export { ReadinessProbe } from './readiness-probe';
+export { redactedUrl } from './redaction';

@@ -6,6 +6,7 @@ import { HttpMetrics, requestDurationHistogram } from './http-metrics';
 import type { LogLevel } from './logging.env';
 import { MANAGEMENT_SETTINGS, ManagementServer, ManagementSettings } from './management-server';
 import { collectProcessMetrics } from './process-metrics';
+import { CENSOR, REDACTED_PATHS, redactedUrl } from './redaction';
 import { ReadinessProbe } from './readiness-probe';
 
 export interface ObservabilitySettings {
@@ -74,8 +75,18 @@ export class ObservabilityModule {
                 if (error || response.statusCode >= 500) return 'error';
                 return response.statusCode >= 400 ? 'warn' : 'info';
               },
+              // For a 5xx answer with no error behind it, pino-http makes up an Error, stack and all, for each
+              // request: an outage would fill the log with them. The status says what happened.
+              customErrorObject: (_request, response, error, fields: Record<string, unknown>) =>
+                error.message === `failed with status code ${response.statusCode}`
+                  ? { ...fields, err: undefined }
+                  : fields,
+              redact: { paths: REDACTED_PATHS, censor: CENSOR },
               serializers: {
-                req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+                req: (request: { method: string; url: string }) => ({
+                  method: request.method,
+                  url: redactedUrl(request.url),
+                }),
                 res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
               },
             },
