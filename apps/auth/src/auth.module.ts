@@ -29,7 +29,7 @@ import { UsersModule } from './users/users.module';
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [authConfig] }),
     TypeOrmModule.forRootAsync({
       inject: [authConfig.KEY],
-      useFactory: (config: ConfigType<typeof authConfig>) => authDataSourceOptions(config.DATABASE_URL),
+      useFactory: (config: ConfigType<typeof authConfig>) => authDataSourceOptions(config),
     }),
     TypeOrmModule.forFeature([RefreshTokenEntity]),
     ObservabilityModule.forRoot({

@@ -25,7 +25,9 @@ const http = () => request(app.getHttpServer());
 
 beforeAll(async () => {
   const databaseUrl = await freshDatabase('auth');
-  await migrateDatabase(authDataSourceOptions(databaseUrl));
+  await migrateDatabase(
+    authDataSourceOptions({ DATABASE_URL: databaseUrl, DATABASE_IAM_AUTH: false, AWS_REGION: 'us-east-1' }),
+  );
   grpcUrl = `127.0.0.1:${await freePort()}`;
   app = await startTestApp(
     AuthModule,

@@ -31,7 +31,7 @@ import { UsersModule } from './users/users.module';
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [monolithConfig] }),
     TypeOrmModule.forRootAsync({
       inject: [monolithConfig.KEY],
-      useFactory: (config: MonolithConfig) => appDataSourceOptions(config.DATABASE_URL),
+      useFactory: (config: MonolithConfig) => appDataSourceOptions(config),
     }),
     TypeOrmModule.forFeature([AdoptionEntity, CommentEntity]),
     DynamoDbModule,

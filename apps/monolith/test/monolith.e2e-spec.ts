@@ -54,7 +54,9 @@ beforeAll(async () => {
     { title: 'monolith', openApiPath: '/openapi.json', staticRoot: WEB_ROOT },
     env,
   );
-  database = await new DataSource(appDataSourceOptions(databaseUrl)).initialize();
+  database = await new DataSource(
+    appDataSourceOptions({ DATABASE_URL: databaseUrl, DATABASE_IAM_AUTH: false, AWS_REGION: 'us-east-1' }),
+  ).initialize();
 });
 
 afterAll(async () => {

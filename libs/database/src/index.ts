@@ -1,3 +1,4 @@
 export * from './data-source-options';
+export * from './database-env';
 export * from './migrate';
 export * from './postgres-errors';

@@ -1,12 +1,15 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
-import { defineConfig, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
+import { awsRegion, defineConfig, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
+import { databaseEnv } from '@app/database';
 
 export const authConfig = defineConfig(
   'auth',
   z.object({
     NODE_ENV: nodeEnv,
-    DATABASE_URL: secret,
+    ...databaseEnv,
+    /** The region of the RDS instance, for DATABASE_IAM_AUTH. */
+    AWS_REGION: awsRegion,
     GRPC_PORT: port(50051),
     /** PEM-encoded EC P-256 private key that signs access tokens (ES256). */
     JWT_PRIVATE_KEY: secret,

@@ -1,13 +1,14 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
-import { defineConfig, flag, httpUrl, nodeEnv, secret } from '@app/config-kit';
+import { awsRegion, defineConfig, flag, httpUrl, nodeEnv } from '@app/config-kit';
+import { databaseEnv } from '@app/database';
 
 export const monolithConfig = defineConfig(
   'monolith',
   z.object({
     NODE_ENV: nodeEnv,
-    DATABASE_URL: secret,
-    AWS_REGION: z.string().min(1).default('us-east-1'),
+    ...databaseEnv,
+    AWS_REGION: awsRegion,
     /** Only for DynamoDB Local; in AWS the SDK finds the regional endpoint and IRSA credentials itself. */
     DYNAMODB_ENDPOINT: httpUrl.optional(),
     /** Lets `migrate` create the tables (local engines); in AWS Terraform owns them. */
