@@ -10,15 +10,21 @@ import { repoRoot } from '../launcher/repo';
  *
  *   node dist/tools/build/stage-apps.js <out folder> <app>...
  */
+const DATABASE_ROLES = join('dist', 'tools', 'database-roles');
+
 async function stageApp(root: string, app: string, destination: string): Promise<number> {
   const entries = ['main.js', 'migrate.js']
     .map((file) => join(root, 'dist', 'apps', app, 'src', file))
     .filter((file) => existsSync(file));
   if (entries.length === 0) throw new Error(`No built entry point for "${app}": run npm run build first`);
-  const { fileList } = await nodeFileTrace(entries, { base: root });
+  // An app with a database also carries the EKS deploy's database-roles step, which creates its role.
+  const tools = entries.some((entry) => entry.endsWith('migrate.js')) ? [DATABASE_ROLES] : [];
+  const { fileList } = await nodeFileTrace([...entries, ...tools.map((tool) => join(root, tool, 'main.js'))], {
+    base: root,
+  });
   // The compiled app and libraries whole, with the assets they read by path (web page, .proto).
   const files = [...fileList].filter((file) => file.startsWith('node_modules/'));
-  for (const folder of [join('dist', 'apps', app), join('dist', 'libs')]) {
+  for (const folder of [join('dist', 'apps', app), join('dist', 'libs'), ...tools]) {
     cpSync(join(root, folder), join(destination, folder), { recursive: true });
   }
   for (const file of files) copyEntry(join(root, file), join(destination, file));
