@@ -26,18 +26,37 @@ export async function createMissingSecrets(deployment: Deployment): Promise<void
   const secrets = appSecrets();
   const missing: string[] = [];
   for (const name of Object.keys(secrets)) {
-    const found = await deployment.runner.run(['kubectl', '--namespace', namespace, 'get', 'secret', name, '--ignore-not-found', '--output', 'name']);
+    const found = await deployment.runner.run([
+      'kubectl',
+      '--namespace',
+      namespace,
+      'get',
+      'secret',
+      name,
+      '--ignore-not-found',
+      '--output',
+      'name',
+    ]);
     if (!found.trim()) missing.push(name);
   }
   const shared = SHARED_VALUE.filter((name) => missing.includes(name));
   if (shared.length === 1) {
     const [absent] = shared;
     const present = SHARED_VALUE.find((name) => name !== absent);
-    throw new DeployError(`Secret ${absent} is missing but ${present} exists, and they must share a value: delete ${present} to have both made afresh`);
+    throw new DeployError(
+      `Secret ${absent} is missing but ${present} exists, and they must share a value: delete ${present} to have both made afresh`,
+    );
   }
   for (const name of missing) {
-    const manifest = { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name, namespace }, stringData: secrets[name] };
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'Opaque',
+      metadata: { name, namespace },
+      stringData: secrets[name],
+    };
     await deployment.runner.run(['kubectl', 'create', '--filename', '-'], { input: stringify(manifest) });
   }
-  if (!deployment.dryRun) deployment.print(missing.length === 0 ? 'the Secrets exist already' : `created the Secrets ${missing.join(', ')}`);
+  if (!deployment.dryRun)
+    deployment.print(missing.length === 0 ? 'the Secrets exist already' : `created the Secrets ${missing.join(', ')}`);
 }

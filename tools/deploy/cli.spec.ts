@@ -28,11 +28,21 @@ describe('npm run deploy -- --dry-run', () => {
   afterEach(() => rmSync(overlayDir, { recursive: true, force: true }));
 
   it('prints every step it would take, offline, and writes and renders the overlay', () => {
-    const { code, stdout, stderr } = deploy(['--dry-run', '--outputs', SAMPLE_OUTPUTS_FILE, '--tag', SAMPLE_TAG, '--overlay-dir', overlayDir]);
+    const { code, stdout, stderr } = deploy([
+      '--dry-run',
+      '--outputs',
+      SAMPLE_OUTPUTS_FILE,
+      '--tag',
+      SAMPLE_TAG,
+      '--overlay-dir',
+      overlayDir,
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe(`Dry run: images, overlay, secrets, database-roles, apply, smoke for mysfits-dev (eu-west-1), images tagged ${SAMPLE_TAG}`);
+    expect(lines[0]).toBe(
+      `Dry run: images, overlay, secrets, database-roles, apply, smoke for mysfits-dev (eu-west-1), images tagged ${SAMPLE_TAG}`,
+    );
     expect(lines).toEqual(
       expect.arrayContaining([
         'would check that the kube context points at https://4C1D7E0B9A2F3E5D6C8B7A9F0E1D2C3B.gr7.eu-west-1.eks.amazonaws.com',
@@ -44,20 +54,38 @@ describe('npm run deploy -- --dry-run', () => {
       ]),
     );
     expect(stdout).not.toMatch(/BEGIN PRIVATE KEY|SERVICE_CLIENT_SECRET/);
-    expect(readFileSync(join(overlayDir, 'kustomization.yaml'), 'utf8')).toContain('newName: 210987654321.dkr.ecr.eu-west-1.amazonaws.com/mysfits/auth');
+    expect(readFileSync(join(overlayDir, 'kustomization.yaml'), 'utf8')).toContain(
+      'newName: 210987654321.dkr.ecr.eu-west-1.amazonaws.com/mysfits/auth',
+    );
   });
 
   it('reads the outputs from an environment variable, as the deploy workflow passes them', () => {
-    const { code, stdout } = deploy(['--dry-run', '--outputs-env', 'TERRAFORM_OUTPUTS', '--tag', SAMPLE_TAG, '--overlay-dir', overlayDir, '--step', 'smoke'], {
-      TERRAFORM_OUTPUTS: sampleOutputsDocument(withoutDomain),
-    });
+    const { code, stdout } = deploy(
+      [
+        '--dry-run',
+        '--outputs-env',
+        'TERRAFORM_OUTPUTS',
+        '--tag',
+        SAMPLE_TAG,
+        '--overlay-dir',
+        overlayDir,
+        '--step',
+        'smoke',
+      ],
+      {
+        TERRAFORM_OUTPUTS: sampleOutputsDocument(withoutDomain),
+      },
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('would check http://<the ALB of ingress/mysfits>/mysfits');
   });
 
   it('stops with one line naming a missing output, having done nothing', () => {
     const outputs = join(overlayDir, 'outputs.json');
-    writeFileSync(outputs, sampleOutputsDocument((document) => delete document.cluster_endpoint));
+    writeFileSync(
+      outputs,
+      sampleOutputsDocument((document) => delete document.cluster_endpoint),
+    );
     const { code, stdout, stderr } = deploy(['--outputs', outputs, '--tag', SAMPLE_TAG, '--overlay-dir', overlayDir]);
     expect(code).toBe(1);
     expect(stderr).toBe(`deploy: ${outputs} lacks the output cluster_endpoint: run terraform apply first\n`);
@@ -66,7 +94,14 @@ describe('npm run deploy -- --dry-run', () => {
   });
 
   it('stops with one line when kubectl has no context, before building anything', () => {
-    const { code, stdout, stderr } = deploy(['--outputs', SAMPLE_OUTPUTS_FILE, '--tag', SAMPLE_TAG, '--overlay-dir', overlayDir]);
+    const { code, stdout, stderr } = deploy([
+      '--outputs',
+      SAMPLE_OUTPUTS_FILE,
+      '--tag',
+      SAMPLE_TAG,
+      '--overlay-dir',
+      overlayDir,
+    ]);
     expect(code).toBe(1);
     expect(stderr).toBe(
       'deploy: kubectl has no current context: run aws eks update-kubeconfig --region eu-west-1 --name mysfits-dev, or pass --update-kubeconfig\n',

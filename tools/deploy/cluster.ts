@@ -32,11 +32,9 @@ export async function checkKubeContext(deployment: Deployment): Promise<void> {
     return;
   }
   const fix = `run aws eks update-kubeconfig --region ${region} --name ${cluster_name}, or pass --update-kubeconfig`;
-  const context = await deployment.runner
-    .run(['kubectl', 'config', 'current-context'], { offline: true })
-    .catch(() => {
-      throw new DeployError(`kubectl has no current context: ${fix}`);
-    });
+  const context = await deployment.runner.run(['kubectl', 'config', 'current-context'], { offline: true }).catch(() => {
+    throw new DeployError(`kubectl has no current context: ${fix}`);
+  });
   const server = await deployment.runner.run(
     ['kubectl', 'config', 'view', '--minify', '--output', 'jsonpath={.clusters[0].cluster.server}'],
     { offline: true },
@@ -61,8 +59,15 @@ export function repositoryName(url: string): string {
 export async function imageInRegistry(deployment: Deployment, app: string): Promise<boolean | undefined> {
   const url = entryOf(deployment.outputs, 'ecr_repository_urls', app);
   const command = [
-    'aws', 'ecr', 'describe-images', '--region', deployment.outputs.region,
-    '--repository-name', repositoryName(url), '--image-ids', `imageTag=${deployment.tag}`,
+    'aws',
+    'ecr',
+    'describe-images',
+    '--region',
+    deployment.outputs.region,
+    '--repository-name',
+    repositoryName(url),
+    '--image-ids',
+    `imageTag=${deployment.tag}`,
   ];
   try {
     await deployment.runner.run(command);
@@ -78,7 +83,9 @@ export async function checkImagesPushed(deployment: Deployment, apps: readonly s
   for (const app of apps) {
     if ((await imageInRegistry(deployment, app)) === false) {
       const url = entryOf(deployment.outputs, 'ecr_repository_urls', app);
-      throw new DeployError(`the image ${url}:${deployment.tag} is not in ECR: run the images step first (--step images)`);
+      throw new DeployError(
+        `the image ${url}:${deployment.tag} is not in ECR: run the images step first (--step images)`,
+      );
     }
   }
 }
@@ -88,17 +95,30 @@ export async function runDatabaseRolesJob(deployment: Deployment): Promise<void>
   const { runner } = deployment;
   // A Job's pod template cannot change: the previous run (with the previous images) goes first.
   await runner.run(kubectl(deployment, 'delete', 'job', DATABASE_ROLES_JOB, '--ignore-not-found', '--wait=true'));
-  await runner.run(['kubectl', 'apply', '--kustomize', deployment.overlayDir, '--selector', `${DATABASE_ROLES_LABEL}=${DATABASE_ROLES_JOB}`], {
-    stream: true,
-  });
+  await runner.run(
+    [
+      'kubectl',
+      'apply',
+      '--kustomize',
+      deployment.overlayDir,
+      '--selector',
+      `${DATABASE_ROLES_LABEL}=${DATABASE_ROLES_JOB}`,
+    ],
+    {
+      stream: true,
+    },
+  );
   if (deployment.dryRun) return;
   const outcome = await waitFor(deployment.clock, () => jobOutcome(deployment), {
     timeoutMs: JOB_TIMEOUT_MS,
     intervalMs: POLL_MS,
-    timeoutMessage: () => `the ${DATABASE_ROLES_JOB} Job did not finish in ${JOB_TIMEOUT_MS / 60_000} minutes: kubectl -n ${deployment.outputs.k8s_namespace} logs job/${DATABASE_ROLES_JOB} --all-containers`,
+    timeoutMessage: () =>
+      `the ${DATABASE_ROLES_JOB} Job did not finish in ${JOB_TIMEOUT_MS / 60_000} minutes: kubectl -n ${deployment.outputs.k8s_namespace} logs job/${DATABASE_ROLES_JOB} --all-containers`,
   });
   if (outcome === 'Failed') {
-    const logs = await runner.run(kubectl(deployment, 'logs', `job/${DATABASE_ROLES_JOB}`, '--all-containers', '--tail=5'));
+    const logs = await runner.run(
+      kubectl(deployment, 'logs', `job/${DATABASE_ROLES_JOB}`, '--all-containers', '--tail=5'),
+    );
     const last = logs.trim().split('\n').pop() ?? '';
     throw new DeployError(`the ${DATABASE_ROLES_JOB} Job failed${last ? `: ${last}` : ''}`);
   }
@@ -107,26 +127,45 @@ export async function runDatabaseRolesJob(deployment: Deployment): Promise<void>
 
 async function jobOutcome(deployment: Deployment): Promise<'Complete' | 'Failed' | undefined> {
   const status = JSON.parse(
-    await deployment.runner.run(kubectl(deployment, 'get', 'job', DATABASE_ROLES_JOB, '--output', 'jsonpath={.status}')) || '{}',
+    (await deployment.runner.run(
+      kubectl(deployment, 'get', 'job', DATABASE_ROLES_JOB, '--output', 'jsonpath={.status}'),
+    )) || '{}',
   ) as { conditions?: { type: string; status: string }[] };
-  const done = status.conditions?.find((condition) => ['Complete', 'Failed'].includes(condition.type) && condition.status === 'True');
+  const done = status.conditions?.find(
+    (condition) => ['Complete', 'Failed'].includes(condition.type) && condition.status === 'True',
+  );
   return done?.type as 'Complete' | 'Failed' | undefined;
 }
 
 /** Applies everything but the database-roles step, then waits for each rollout. */
 export async function applyAndRollOut(deployment: Deployment): Promise<void> {
   const { runner } = deployment;
-  await runner.run(['kubectl', 'apply', '--kustomize', deployment.overlayDir, '--selector', `${DATABASE_ROLES_LABEL}!=${DATABASE_ROLES_JOB}`], {
-    stream: true,
-  });
+  await runner.run(
+    [
+      'kubectl',
+      'apply',
+      '--kustomize',
+      deployment.overlayDir,
+      '--selector',
+      `${DATABASE_ROLES_LABEL}!=${DATABASE_ROLES_JOB}`,
+    ],
+    {
+      stream: true,
+    },
+  );
   for (const app of EKS_APPS) {
-    await runner.run(kubectl(deployment, 'rollout', 'status', `deployment/${app}`, `--timeout=${ROLLOUT_TIMEOUT}`), { stream: true });
+    await runner.run(kubectl(deployment, 'rollout', 'status', `deployment/${app}`, `--timeout=${ROLLOUT_TIMEOUT}`), {
+      stream: true,
+    });
   }
 }
 
 /** The ALB's DNS name, once the AWS Load Balancer Controller has created it for the Ingress. */
 export async function albHostname(deployment: Deployment): Promise<string> {
-  const read = () => deployment.runner.run(kubectl(deployment, 'get', 'ingress', INGRESS, '--output', 'jsonpath={.status.loadBalancer.ingress[0].hostname}'));
+  const read = () =>
+    deployment.runner.run(
+      kubectl(deployment, 'get', 'ingress', INGRESS, '--output', 'jsonpath={.status.loadBalancer.ingress[0].hostname}'),
+    );
   if (deployment.dryRun) {
     await read();
     return `<the ALB of ingress/${INGRESS}>`;

@@ -33,7 +33,11 @@ export class ProcessRunner implements CommandRunner {
     return new Promise((resolve, reject) => {
       const child = spawn(file, args, {
         cwd: this.cwd,
-        stdio: [options.input === undefined ? 'ignore' : 'pipe', options.stream ? 'inherit' : 'pipe', options.stream ? 'inherit' : 'pipe'],
+        stdio: [
+          options.input === undefined ? 'ignore' : 'pipe',
+          options.stream ? 'inherit' : 'pipe',
+          options.stream ? 'inherit' : 'pipe',
+        ],
       });
       let stdout = '';
       let stderr = '';
@@ -41,7 +45,11 @@ export class ProcessRunner implements CommandRunner {
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.stdin?.end(options.input);
       child.on('error', (error: NodeJS.ErrnoException) =>
-        reject(new DeployError(error.code === 'ENOENT' ? `${file} is not installed (or not on PATH)` : `${file}: ${error.message}`)),
+        reject(
+          new DeployError(
+            error.code === 'ENOENT' ? `${file} is not installed (or not on PATH)` : `${file}: ${error.message}`,
+          ),
+        ),
       );
       child.on('close', (code) => {
         if (code === 0) return resolve(stdout);

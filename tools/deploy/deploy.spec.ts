@@ -39,7 +39,11 @@ function cluster(override: (line: string) => string | Error | undefined = () => 
 
 const imageNotFound = (line: string) =>
   line.startsWith('aws ecr describe-images')
-    ? new CommandFailed(line.split(' '), 254, 'An error occurred (ImageNotFoundException) when calling the DescribeImages operation')
+    ? new CommandFailed(
+        line.split(' '),
+        254,
+        'An error occurred (ImageNotFoundException) when calling the DescribeImages operation',
+      )
     : undefined;
 
 describe('the deploy command', () => {
@@ -90,7 +94,9 @@ describe('the deploy command', () => {
         `docker build --platform linux/amd64 --file docker/Dockerfile --target ${app} --tag ${image(app)} .`,
         `docker push ${image(app)}`,
       ]),
-      ...['auth-jwt-key', 'auth-secrets', 'like-secrets'].map((name) => `${NS} get secret ${name} --ignore-not-found --output name`),
+      ...['auth-jwt-key', 'auth-secrets', 'like-secrets'].map(
+        (name) => `${NS} get secret ${name} --ignore-not-found --output name`,
+      ),
       'kubectl create --filename -',
       `${NS} delete job database-roles --ignore-not-found --wait=true`,
       `kubectl apply --kustomize ${overlayDir} --selector app.kubernetes.io/component=database-roles`,
@@ -101,7 +107,9 @@ describe('the deploy command', () => {
       `${NS} get ingress mysfits --output 'jsonpath={.status.loadBalancer.ingress[0].hostname}'`,
     ]);
     expect(runner.inputsOf(`docker login --username AWS --password-stdin ${REGISTRY}`)).toEqual(['ecr-password']);
-    expect(runner.inputsOf('kubectl create --filename -').join()).toMatch(/name: auth-jwt-key[^]*JWT_PRIVATE_KEY: \|[^]*BEGIN PRIVATE KEY/);
+    expect(runner.inputsOf('kubectl create --filename -').join()).toMatch(
+      /name: auth-jwt-key[^]*JWT_PRIVATE_KEY: \|[^]*BEGIN PRIVATE KEY/,
+    );
     expect(smokeTargets).toEqual([{ albHostname: ALB, domain: 'mysfits.test-domain.net' }]);
     expect(readFileSync(join(overlayDir, 'kustomization.yaml'), 'utf8')).toContain(`newTag: ${SAMPLE_TAG}`);
   });
@@ -133,7 +141,9 @@ describe('the deploy command', () => {
   });
 
   it('leaves an image that is already in ECR as it is (tags are immutable)', async () => {
-    const runner = new RecordingRunner(cluster((line) => (line.includes('mysfits/monolith') ? undefined : imageNotFound(line))));
+    const runner = new RecordingRunner(
+      cluster((line) => (line.includes('mysfits/monolith') ? undefined : imageNotFound(line))),
+    );
     await runSteps(deployment(runner), ['images']);
     expect(runner.commands.filter((line) => line.startsWith('docker build'))).toHaveLength(2);
     expect(runner.commands.some((line) => line.includes(`--target monolith`))).toBe(false);
@@ -141,7 +151,9 @@ describe('the deploy command', () => {
 
   it('stops with one line, and applies nothing, when the kube context points at another cluster', async () => {
     const runner = new RecordingRunner(
-      cluster((line) => (line.startsWith('kubectl config view') ? 'https://0A1B2C.yl4.eu-west-1.eks.amazonaws.com' : undefined)),
+      cluster((line) =>
+        line.startsWith('kubectl config view') ? 'https://0A1B2C.yl4.eu-west-1.eks.amazonaws.com' : undefined,
+      ),
     );
     const failure = runSteps(deployment(runner), STEPS);
     await expect(failure).rejects.toThrow(DeployError);
@@ -154,9 +166,15 @@ describe('the deploy command', () => {
 
   it('stops with one line, and applies nothing, when kubectl has no context at all', async () => {
     const runner = new RecordingRunner(
-      cluster((line) => (line === 'kubectl config current-context' ? new CommandFailed(['kubectl'], 1, 'current-context is not set') : undefined)),
+      cluster((line) =>
+        line === 'kubectl config current-context'
+          ? new CommandFailed(['kubectl'], 1, 'current-context is not set')
+          : undefined,
+      ),
     );
-    await expect(runSteps(deployment(runner), ['apply'])).rejects.toThrow(/^kubectl has no current context: run aws eks update-kubeconfig/);
+    await expect(runSteps(deployment(runner), ['apply'])).rejects.toThrow(
+      /^kubectl has no current context: run aws eks update-kubeconfig/,
+    );
     expect(runner.clusterChanges).toEqual([]);
   });
 
@@ -167,9 +185,13 @@ describe('the deploy command', () => {
   });
 
   it('stops with one line, and applies nothing, when an image is not in ECR', async () => {
-    const runner = new RecordingRunner(cluster((line) => (line.includes('mysfits/like') ? imageNotFound(line) : undefined)));
+    const runner = new RecordingRunner(
+      cluster((line) => (line.includes('mysfits/like') ? imageNotFound(line) : undefined)),
+    );
     await expect(runSteps(deployment(runner), ['database-roles', 'apply'])).rejects.toThrow(
-      new DeployError(`the image ${REGISTRY}/mysfits/like:${SAMPLE_TAG} is not in ECR: run the images step first (--step images)`),
+      new DeployError(
+        `the image ${REGISTRY}/mysfits/like:${SAMPLE_TAG} is not in ECR: run the images step first (--step images)`,
+      ),
     );
     expect(runner.clusterChanges).toEqual([]);
   });
@@ -178,7 +200,8 @@ describe('the deploy command', () => {
     const runner = new RecordingRunner(
       cluster((line) => {
         if (line.startsWith(`${NS} get job`)) return '{"conditions":[{"type":"Failed","status":"True"}]}';
-        if (line.startsWith(`${NS} logs job/database-roles`)) return 'connecting\nerror: password authentication failed for user "auth_admin"\n';
+        if (line.startsWith(`${NS} logs job/database-roles`))
+          return 'connecting\nerror: password authentication failed for user "auth_admin"\n';
         return undefined;
       }),
     );
@@ -200,18 +223,35 @@ describe('the deploy command', () => {
 
     it('takes the steps to run, and refuses one it does not know', () => {
       expect(cli('--step', 'smoke,images')).toMatchObject({ steps: ['smoke', 'images'] });
-      expect(() => cli('--step', 'push')).toThrow('unknown step push: the steps are images, overlay, secrets, database-roles, apply, smoke');
+      expect(() => cli('--step', 'push')).toThrow(
+        'unknown step push: the steps are images, overlay, secrets, database-roles, apply, smoke',
+      );
     });
 
     it('reads the outputs from terraform, a file or an environment variable', async () => {
       const json = readFileSync(SAMPLE_OUTPUTS_FILE, 'utf8');
-      const runner = new RecordingRunner((line) => (line.startsWith('terraform') ? json : line === 'git rev-parse HEAD' ? 'f00d\n' : ''));
+      const runner = new RecordingRunner((line) =>
+        line.startsWith('terraform') ? json : line === 'git rev-parse HEAD' ? 'f00d\n' : '',
+      );
       const fromTerraform = await prepareDeployment(cli('--step', 'apply') as never, repoRoot(), runner, () => {});
-      expect(runner.commands).toEqual([`terraform -chdir=${repoRoot()}/terraform/envs/dev output -json`, 'git rev-parse HEAD']);
-      expect(fromTerraform).toMatchObject({ outputs, tag: 'f00d', overlayDir: join(repoRoot(), 'k8s', 'overlays', 'eks-dev') });
-      const fromEnv = await prepareDeployment(cli('--outputs-env', 'OUTPUTS', '--tag', 't1') as never, repoRoot(), runner, () => {}, {
-        OUTPUTS: json,
+      expect(runner.commands).toEqual([
+        `terraform -chdir=${repoRoot()}/terraform/envs/dev output -json`,
+        'git rev-parse HEAD',
+      ]);
+      expect(fromTerraform).toMatchObject({
+        outputs,
+        tag: 'f00d',
+        overlayDir: join(repoRoot(), 'k8s', 'overlays', 'eks-dev'),
       });
+      const fromEnv = await prepareDeployment(
+        cli('--outputs-env', 'OUTPUTS', '--tag', 't1') as never,
+        repoRoot(),
+        runner,
+        () => {},
+        {
+          OUTPUTS: json,
+        },
+      );
       expect(fromEnv.outputs).toEqual(outputs);
       await expect(
         prepareDeployment(cli('--outputs-env', 'OUTPUTS') as never, repoRoot(), runner, () => {}, {}),
@@ -219,10 +259,19 @@ describe('the deploy command', () => {
     });
 
     it('refuses to tag images built from uncommitted changes with the commit', async () => {
-      const runner = new RecordingRunner((line) => (line === 'git status --porcelain' ? ' M apps/auth/src/main.ts\n' : ''));
+      const runner = new RecordingRunner((line) =>
+        line === 'git status --porcelain' ? ' M apps/auth/src/main.ts\n' : '',
+      );
       await expect(
-        prepareDeployment(cli('--outputs', SAMPLE_OUTPUTS_FILE, '--step', 'images') as never, repoRoot(), runner, () => {}),
-      ).rejects.toThrow('the work tree has uncommitted changes, so the images would not match the commit: commit them, or pass --tag');
+        prepareDeployment(
+          cli('--outputs', SAMPLE_OUTPUTS_FILE, '--step', 'images') as never,
+          repoRoot(),
+          runner,
+          () => {},
+        ),
+      ).rejects.toThrow(
+        'the work tree has uncommitted changes, so the images would not match the commit: commit them, or pass --tag',
+      );
     });
   });
 });

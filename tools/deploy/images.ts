@@ -13,16 +13,21 @@ const PLATFORM = 'linux/amd64';
 export async function buildAndPushImages(deployment: Deployment): Promise<void> {
   const { runner, outputs } = deployment;
   const password = await runner.run(['aws', 'ecr', 'get-login-password', '--region', outputs.region]);
-  await runner.run(['docker', 'login', '--username', 'AWS', '--password-stdin', outputs.ecr_registry], { input: password });
+  await runner.run(['docker', 'login', '--username', 'AWS', '--password-stdin', outputs.ecr_registry], {
+    input: password,
+  });
   for (const app of EKS_APPS) {
     const image = `${entryOf(outputs, 'ecr_repository_urls', app)}:${deployment.tag}`;
     if (await imageInRegistry(deployment, app)) {
       deployment.print(`${image} is already in ECR (${repositoryName(image)})`);
       continue;
     }
-    await runner.run(['docker', 'build', '--platform', PLATFORM, '--file', 'docker/Dockerfile', '--target', app, '--tag', image, '.'], {
-      stream: true,
-    });
+    await runner.run(
+      ['docker', 'build', '--platform', PLATFORM, '--file', 'docker/Dockerfile', '--target', app, '--tag', image, '.'],
+      {
+        stream: true,
+      },
+    );
     await runner.run(['docker', 'push', image], { stream: true });
   }
 }

@@ -58,7 +58,8 @@ export function parseCli(args: string[]): CliOptions | 'help' {
   if (values.outputs && values['outputs-env']) throw new DeployError('give --outputs or --outputs-env, not both');
   const steps = (values.step ?? [...STEPS]).flatMap((step) => step.split(',')).map((step) => step.trim());
   const unknown = steps.filter((step) => !(STEPS as readonly string[]).includes(step));
-  if (unknown.length > 0) throw new DeployError(`unknown step ${unknown.join(', ')}: the steps are ${STEPS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new DeployError(`unknown step ${unknown.join(', ')}: the steps are ${STEPS.join(', ')}`);
   return {
     env: values.env,
     steps: steps as Step[],
@@ -97,7 +98,12 @@ export async function prepareDeployment(
   };
 }
 
-async function readOutputs(options: CliOptions, terraformDir: string, runner: CommandRunner, environment: NodeJS.ProcessEnv) {
+async function readOutputs(
+  options: CliOptions,
+  terraformDir: string,
+  runner: CommandRunner,
+  environment: NodeJS.ProcessEnv,
+) {
   if (options.outputsEnv) {
     const json = environment[options.outputsEnv];
     if (!json) throw new DeployError(`the environment variable ${options.outputsEnv} is not set`);
@@ -116,7 +122,9 @@ async function commitTag(runner: CommandRunner, steps: readonly Step[]): Promise
   if (steps.includes('images')) {
     const changes = await runner.run(['git', 'status', '--porcelain'], { offline: true });
     if (changes.trim()) {
-      throw new DeployError('the work tree has uncommitted changes, so the images would not match the commit: commit them, or pass --tag');
+      throw new DeployError(
+        'the work tree has uncommitted changes, so the images would not match the commit: commit them, or pass --tag',
+      );
     }
   }
   return (await runner.run(['git', 'rev-parse', 'HEAD'], { offline: true })).trim();

@@ -28,7 +28,10 @@ function render(outputs: DeployOutputs) {
   const text = renderEnvironment(outputs);
   const objects = parseAllDocuments(text).map((document) => document.toJS() as RenderedObject);
   const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
-  const containers = objects.flatMap((o) => [...(o.spec?.template?.spec.initContainers ?? []), ...(o.spec?.template?.spec.containers ?? [])]);
+  const containers = objects.flatMap((o) => [
+    ...(o.spec?.template?.spec.initContainers ?? []),
+    ...(o.spec?.template?.spec.containers ?? []),
+  ]);
   const annotation = (kind: string, name: string, key: string) => find(kind, name)?.metadata.annotations?.[key];
   return { text, objects, find, containers, annotation };
 }
@@ -63,7 +66,9 @@ describe.each([
   });
 
   it('gives the apps the region and the table names of the outputs', () => {
-    const config = site.objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('mysfits-config'))!.data!;
+    const config = site.objects.find(
+      (o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('mysfits-config'),
+    )!.data!;
     expect(config).toMatchObject({
       AWS_REGION: outputs.region,
       MYSFITS_TABLE: outputs.mysfits_table_name,
@@ -72,7 +77,10 @@ describe.each([
   });
 
   it('connects each service to its database as its own role, with IAM authentication and no password', () => {
-    for (const [service, prefix] of [['auth', 'auth_db'], ['monolith', 'app_db']] as const) {
+    for (const [service, prefix] of [
+      ['auth', 'auth_db'],
+      ['monolith', 'app_db'],
+    ] as const) {
       const pod = site.find('Deployment', service)!.spec!.template!.spec;
       for (const container of [...pod.initContainers!, ...pod.containers]) {
         const url = new URL(env(container, 'DATABASE_URL')!);
@@ -91,7 +99,14 @@ describe.each([
 
   it('has the database-roles Job create exactly those roles, with the master secrets of the outputs', () => {
     const job = site.find('Job', 'database-roles')!.spec!.template!.spec;
-    expect(job.containers.map((c) => [env(c, 'DATABASE_HOST'), env(c, 'DATABASE_NAME'), env(c, 'DATABASE_SERVICE_ROLE'), env(c, 'DATABASE_ADMIN_SECRET_ARN')])).toEqual([
+    expect(
+      job.containers.map((c) => [
+        env(c, 'DATABASE_HOST'),
+        env(c, 'DATABASE_NAME'),
+        env(c, 'DATABASE_SERVICE_ROLE'),
+        env(c, 'DATABASE_ADMIN_SECRET_ARN'),
+      ]),
+    ).toEqual([
       [outputs.auth_db_endpoint, outputs.auth_db_name, outputs.auth_db_service_role, outputs.auth_db_secret_arn],
       [outputs.app_db_endpoint, outputs.app_db_name, outputs.app_db_service_role, outputs.app_db_secret_arn],
     ]);
@@ -137,15 +152,26 @@ describe.each([
 });
 
 describe('the overlay, given outputs it cannot use', () => {
-  const inputs = (outputs: DeployOutputs) => ({ outputs, tag: SAMPLE_TAG, overlayDir: '/tmp/overlay', repoRoot: process.cwd() });
+  const inputs = (outputs: DeployOutputs) => ({
+    outputs,
+    tag: SAMPLE_TAG,
+    overlayDir: '/tmp/overlay',
+    repoRoot: process.cwd(),
+  });
 
   it('names the missing repository', () => {
-    const outputs = sampleOutputs((document) => delete (document.ecr_repository_urls.value as Record<string, string>).like);
-    expect(() => environmentKustomization(inputs(outputs))).toThrow(new DeployError('terraform output ecr_repository_urls has no entry "like"'));
+    const outputs = sampleOutputs(
+      (document) => delete (document.ecr_repository_urls.value as Record<string, string>).like,
+    );
+    expect(() => environmentKustomization(inputs(outputs))).toThrow(
+      new DeployError('terraform output ecr_repository_urls has no entry "like"'),
+    );
   });
 
   it('refuses a namespace other than the one k8s/base deploys to', () => {
     const outputs = sampleOutputs((document) => (document.k8s_namespace.value = 'shop'));
-    expect(() => environmentKustomization(inputs(outputs))).toThrow('terraform output k8s_namespace is "shop", but k8s/base deploys to "mysfits"');
+    expect(() => environmentKustomization(inputs(outputs))).toThrow(
+      'terraform output k8s_namespace is "shop", but k8s/base deploys to "mysfits"',
+    );
   });
 });

@@ -28,11 +28,18 @@ export interface OverlayInputs {
 }
 
 /** The overlay of one environment: k8s/base, the EKS component and every value from the terraform outputs. */
-export function environmentKustomization({ outputs, tag, overlayDir, repoRoot }: OverlayInputs): Record<string, unknown> {
+export function environmentKustomization({
+  outputs,
+  tag,
+  overlayDir,
+  repoRoot,
+}: OverlayInputs): Record<string, unknown> {
   const k8s = (path: string) => relative(overlayDir, join(repoRoot, 'k8s', path));
   const namespace = baseNamespace(repoRoot);
   if (outputs.k8s_namespace !== namespace) {
-    throw new DeployError(`terraform output k8s_namespace is "${outputs.k8s_namespace}", but k8s/base deploys to "${namespace}"`);
+    throw new DeployError(
+      `terraform output k8s_namespace is "${outputs.k8s_namespace}", but k8s/base deploys to "${namespace}"`,
+    );
   }
   const domain = outputs.domain_name;
   if (domain !== null && outputs.certificate_arn === null) {
@@ -44,7 +51,11 @@ export function environmentKustomization({ outputs, tag, overlayDir, repoRoot }:
     namespace,
     resources: [k8s('base')],
     components: [k8s('components/eks'), ...(domain === null ? [k8s('components/plain-http')] : [])],
-    images: EKS_APPS.map((app) => ({ name: `mysfits/${app}`, newName: entryOf(outputs, 'ecr_repository_urls', app), newTag: tag })),
+    images: EKS_APPS.map((app) => ({
+      name: `mysfits/${app}`,
+      newName: entryOf(outputs, 'ecr_repository_urls', app),
+      newTag: tag,
+    })),
     configMapGenerator: [
       {
         name: 'mysfits-config',
@@ -63,7 +74,10 @@ export function environmentKustomization({ outputs, tag, overlayDir, repoRoot }:
         strategicMerge({
           apiVersion: 'v1',
           kind: 'ServiceAccount',
-          metadata: { name: account, annotations: { 'eks.amazonaws.com/role-arn': entryOf(outputs, 'service_account_role_arns', account) } },
+          metadata: {
+            name: account,
+            annotations: { 'eks.amazonaws.com/role-arn': entryOf(outputs, 'service_account_role_arns', account) },
+          },
         }),
       ),
       ...(domain === null ? [] : [strategicMerge(ingressWithDomain(domain, outputs.certificate_arn ?? ''))]),
@@ -78,12 +92,17 @@ export function environmentKustomization({ outputs, tag, overlayDir, repoRoot }:
 export function writeOverlay(overlayDir: string, kustomization: Record<string, unknown>, command: string): string {
   mkdirSync(overlayDir, { recursive: true });
   const file = join(overlayDir, 'kustomization.yaml');
-  writeFileSync(file, `# Written by \`${command}\` from the terraform outputs. Do not edit: run it again.\n${stringify(kustomization)}`);
+  writeFileSync(
+    file,
+    `# Written by \`${command}\` from the terraform outputs. Do not edit: run it again.\n${stringify(kustomization)}`,
+  );
   return file;
 }
 
 function baseNamespace(repoRoot: string): string {
-  const base = parse(readFileSync(join(repoRoot, 'k8s', 'base', 'kustomization.yaml'), 'utf8')) as { namespace: string };
+  const base = parse(readFileSync(join(repoRoot, 'k8s', 'base', 'kustomization.yaml'), 'utf8')) as {
+    namespace: string;
+  };
   return base.namespace;
 }
 
@@ -130,7 +149,9 @@ function serviceDatabase(outputs: DeployOutputs, database: Database) {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: database.service },
-    spec: { template: { spec: { initContainers: [{ name: 'migrate', env }], containers: [{ name: database.service, env }] } } },
+    spec: {
+      template: { spec: { initContainers: [{ name: 'migrate', env }], containers: [{ name: database.service, env }] } },
+    },
   };
 }
 

@@ -24,7 +24,8 @@ export async function smokeTestSite(target: SmokeTarget, clock: Clock): Promise<
   // server name (like curl --connect-to): the certificate is checked all the same.
   const dispatcher = new Agent({
     connect: {
-      lookup: (hostname, options, callback) => lookup(hostname === target.domain ? target.albHostname : hostname, options, callback),
+      lookup: (hostname, options, callback) =>
+        lookup(hostname === target.domain ? target.albHostname : hostname, options, callback),
     },
   });
   let count = 0;
@@ -44,7 +45,8 @@ export async function smokeTestSite(target: SmokeTarget, clock: Clock): Promise<
           {
             url: `http://${target.albHostname}/mysfits`,
             expect: `a redirect to https://`,
-            passes: (status: number, headers: Record<string, unknown>) => status === 301 && String(headers.location).startsWith('https://'),
+            passes: (status: number, headers: Record<string, unknown>) =>
+              status === 301 && String(headers.location).startsWith('https://'),
           },
         ]),
   ];

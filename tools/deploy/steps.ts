@@ -1,4 +1,11 @@
-import { albHostname, applyAndRollOut, checkImagesPushed, checkKubeContext, runDatabaseRolesJob, updateKubeconfig } from './cluster';
+import {
+  albHostname,
+  applyAndRollOut,
+  checkImagesPushed,
+  checkKubeContext,
+  runDatabaseRolesJob,
+  updateKubeconfig,
+} from './cluster';
 import { DeployError } from './deploy-error';
 import type { Deployment } from './deployment';
 import { createMissingSecrets } from './app-secrets';
@@ -20,7 +27,11 @@ export interface RunOptions {
  * Runs the steps in order. Everything that can fail without changing anything (the kube context, the
  * images in ECR, the overlay rendering) is checked before the first change to the cluster.
  */
-export async function runSteps(deployment: Deployment, steps: readonly Step[], options: RunOptions = {}): Promise<void> {
+export async function runSteps(
+  deployment: Deployment,
+  steps: readonly Step[],
+  options: RunOptions = {},
+): Promise<void> {
   const ordered = STEPS.filter((step) => steps.includes(step));
   if (ordered.some((step) => CLUSTER_STEPS.includes(step))) {
     if (options.updateKubeconfig) await updateKubeconfig(deployment);
@@ -59,7 +70,11 @@ const STEP_ACTIONS: Record<Step, (deployment: Deployment) => Promise<void>> = {
 /** Writes the environment's overlay and renders it offline, so that a broken one stops the deploy before it applies. */
 async function writeAndRenderOverlay(deployment: Deployment): Promise<void> {
   const { overlayDir, outputs, tag, repoRoot, env } = deployment;
-  writeOverlay(overlayDir, environmentKustomization({ outputs, tag, overlayDir, repoRoot }), `npm run deploy -- --env ${env}`);
+  writeOverlay(
+    overlayDir,
+    environmentKustomization({ outputs, tag, overlayDir, repoRoot }),
+    `npm run deploy -- --env ${env}`,
+  );
   await deployment.runner.run(['kubectl', 'kustomize', overlayDir], { offline: true }).catch((error: Error) => {
     throw new DeployError(`the overlay ${overlayDir} does not render: ${error.message}`);
   });

@@ -54,7 +54,9 @@ export function parseTerraformOutputs(json: string, source: string): DeployOutpu
     else missing.push(name);
   }
   if (missing.length > 0) {
-    throw new DeployError(`${source} lacks the output${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: run terraform apply first`);
+    throw new DeployError(
+      `${source} lacks the output${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: run terraform apply first`,
+    );
   }
   const result = deployOutputsSchema.safeParse(values);
   if (!result.success) {
@@ -65,7 +67,11 @@ export function parseTerraformOutputs(json: string, source: string): DeployOutpu
 }
 
 /** The output's value, or a one-line error naming the missing key. */
-export function entryOf(outputs: DeployOutputs, output: 'service_account_role_arns' | 'ecr_repository_urls', key: string): string {
+export function entryOf(
+  outputs: DeployOutputs,
+  output: 'service_account_role_arns' | 'ecr_repository_urls',
+  key: string,
+): string {
   const value = outputs[output][key];
   if (value === undefined) throw new DeployError(`terraform output ${output} has no entry "${key}"`);
   return value;

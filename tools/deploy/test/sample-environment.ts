@@ -10,7 +10,9 @@ import { parseTerraformOutputs, type DeployOutputs } from '../terraform-outputs'
 export const SAMPLE_OUTPUTS_FILE = join(__dirname, 'terraform-outputs.json');
 export const SAMPLE_TAG = '3f9c2d41b7e05a6c8d1e2f3a4b5c6d7e8f901234';
 
-export function sampleOutputsDocument(change: (document: Record<string, { value: unknown }>) => void = () => {}): string {
+export function sampleOutputsDocument(
+  change: (document: Record<string, { value: unknown }>) => void = () => {},
+): string {
   const document = JSON.parse(readFileSync(SAMPLE_OUTPUTS_FILE, 'utf8')) as Record<string, { value: unknown }>;
   change(document);
   return JSON.stringify(document);
