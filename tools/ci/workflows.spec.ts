@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
@@ -91,6 +92,7 @@ describe('.github/workflows', () => {
   it('run a deploy command that works, as the dry run shows with the outputs in TERRAFORM_OUTPUTS', () => {
     const deploy = steps('deploy.yml').find((step) => step.run?.startsWith('npm run deploy'))!.run!;
     const args = deploy.slice('npm run deploy -- '.length).split(' ');
+    const overlayDir = mkdtempSync(join(tmpdir(), 'mysfits-workflow-'));
     const result = spawnSync(
       'node',
       [
@@ -108,6 +110,7 @@ describe('.github/workflows', () => {
         env: { PATH: process.env.PATH, TERRAFORM_OUTPUTS: sampleOutputsDocument() },
       },
     );
+    rmSync(overlayDir, { recursive: true, force: true });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('would run: aws eks update-kubeconfig --region eu-west-1 --name mysfits-dev');
