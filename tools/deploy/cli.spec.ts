@@ -26,17 +26,10 @@ describe('npm run deploy -- --dry-run', () => {
   });
   beforeEach(() => (overlayDir = mkdtempSync(join(tmpdir(), 'mysfits-dry-run-'))));
   afterEach(() => rmSync(overlayDir, { recursive: true, force: true }));
+  const sample = () => ['--outputs', SAMPLE_OUTPUTS_FILE, '--tag', SAMPLE_TAG, '--overlay-dir', overlayDir];
 
   it('prints every step it would take, offline, and writes and renders the overlay', () => {
-    const { code, stdout, stderr } = deploy([
-      '--dry-run',
-      '--outputs',
-      SAMPLE_OUTPUTS_FILE,
-      '--tag',
-      SAMPLE_TAG,
-      '--overlay-dir',
-      overlayDir,
-    ]);
+    const { code, stdout, stderr } = deploy(['--dry-run', ...sample()]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
@@ -94,14 +87,7 @@ describe('npm run deploy -- --dry-run', () => {
   });
 
   it('stops with one line when kubectl has no context, before building anything', () => {
-    const { code, stdout, stderr } = deploy([
-      '--outputs',
-      SAMPLE_OUTPUTS_FILE,
-      '--tag',
-      SAMPLE_TAG,
-      '--overlay-dir',
-      overlayDir,
-    ]);
+    const { code, stdout, stderr } = deploy(sample());
     expect(code).toBe(1);
     expect(stderr).toBe(
       'deploy: kubectl has no current context: run aws eks update-kubeconfig --region eu-west-1 --name mysfits-dev, or pass --update-kubeconfig\n',

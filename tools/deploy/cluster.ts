@@ -90,24 +90,19 @@ export async function checkImagesPushed(deployment: Deployment, apps: readonly s
   }
 }
 
+/** `kubectl apply` of the environment's overlay, limited to the objects the label selector picks. */
+function applyOverlay(deployment: Deployment, selector: string): Promise<string> {
+  return deployment.runner.run(['kubectl', 'apply', '--kustomize', deployment.overlayDir, '--selector', selector], {
+    stream: true,
+  });
+}
+
 /** Creates the services' database roles with the database-roles Job, and waits until it has succeeded. */
 export async function runDatabaseRolesJob(deployment: Deployment): Promise<void> {
   const { runner } = deployment;
   // A Job's pod template cannot change: the previous run (with the previous images) goes first.
   await runner.run(kubectl(deployment, 'delete', 'job', DATABASE_ROLES_JOB, '--ignore-not-found', '--wait=true'));
-  await runner.run(
-    [
-      'kubectl',
-      'apply',
-      '--kustomize',
-      deployment.overlayDir,
-      '--selector',
-      `${DATABASE_ROLES_LABEL}=${DATABASE_ROLES_JOB}`,
-    ],
-    {
-      stream: true,
-    },
-  );
+  await applyOverlay(deployment, `${DATABASE_ROLES_LABEL}=${DATABASE_ROLES_JOB}`);
   if (deployment.dryRun) return;
   const outcome = await waitFor(deployment.clock, () => jobOutcome(deployment), {
     timeoutMs: JOB_TIMEOUT_MS,
@@ -140,19 +135,7 @@ async function jobOutcome(deployment: Deployment): Promise<'Complete' | 'Failed'
 /** Applies everything but the database-roles step, then waits for each rollout. */
 export async function applyAndRollOut(deployment: Deployment): Promise<void> {
   const { runner } = deployment;
-  await runner.run(
-    [
-      'kubectl',
-      'apply',
-      '--kustomize',
-      deployment.overlayDir,
-      '--selector',
-      `${DATABASE_ROLES_LABEL}!=${DATABASE_ROLES_JOB}`,
-    ],
-    {
-      stream: true,
-    },
-  );
+  await applyOverlay(deployment, `${DATABASE_ROLES_LABEL}!=${DATABASE_ROLES_JOB}`);
   for (const app of EKS_APPS) {
     await runner.run(kubectl(deployment, 'rollout', 'status', `deployment/${app}`, `--timeout=${ROLLOUT_TIMEOUT}`), {
       stream: true,
