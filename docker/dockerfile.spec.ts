@@ -59,7 +59,7 @@ describe('.dockerignore', () => {
     'node_modules/pg/package.json',
     'dist/apps/auth/src/main.js',
     '.data/secrets.json',
-    'k8s/overlays/eks/secrets/jwt-private.pem',
+    'k8s/overlays/kind/secrets/jwt-private.pem',
     'apps/auth/test/accounts.e2e-spec.ts',
     'libs/http-kit/src/error-response.spec.ts',
     'terraform/envs/dev/main.tf',

@@ -15,7 +15,7 @@ locals {
     app  = { owner = "monolith", service_role = "monolith_service" }
   }
 
-  # Service accounts (k8s/base, k8s/overlays/eks) with an IAM role, and the policies of each role.
+  # Service accounts (k8s/base, k8s/components/eks) with an IAM role, and the policies of each role.
   # like calls no AWS API and has none.
   service_account_policies = {
     auth = {
