@@ -67,7 +67,9 @@ resource "kubernetes_namespace_v1" "apps" {
     }
   }
 
-  depends_on = [module.eks]
+  # Destroyed before the controllers: deleting the namespace deletes the Ingress, and the AWS Load Balancer
+  # Controller (and ExternalDNS) must still run to remove the ALB (and the record) it made for it.
+  depends_on = [module.eks, module.alb_controller, module.domain]
 }
 
 module "alb_controller" {
