@@ -28,7 +28,11 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,docker,k8s,terraform}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,tools,docker,k8s,terraform,observability}/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'e2e',

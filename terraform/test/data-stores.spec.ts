@@ -1,4 +1,10 @@
-import { checkDatabases, checkRepositories, checkTableAccessPolicy, checkTables, grantsByResource } from './support/data-stores';
+import {
+  checkDatabases,
+  checkRepositories,
+  checkTableAccessPolicy,
+  checkTables,
+  grantsByResource,
+} from './support/data-stores';
 import { checkIrsaTrust, permissionDocuments } from './support/iam';
 import { loadDevStack } from './support/paths';
 import { resourcesOfType, valueOf, type Instance, type Located } from './support/stack';
@@ -34,7 +40,9 @@ describe('data stores of envs/dev', () => {
     let documents: Located[];
 
     beforeAll(() => {
-      const monolith = checkIrsaTrust(stack).roles.find(({ subject }) => subject === 'system:serviceaccount:mysfits:monolith');
+      const monolith = checkIrsaTrust(stack).roles.find(
+        ({ subject }) => subject === 'system:serviceaccount:mysfits:monolith',
+      );
       documents = (monolith ? permissionDocuments(stack, monolith.role) : []).filter(
         (document) => document.instance.address === 'module.dynamodb',
       );

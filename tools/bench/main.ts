@@ -1,5 +1,4 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import autocannon, { Request } from 'autocannon';
 import { scratchFolder } from '../engines/scratch-folder';
 import { freeSystemPorts } from '../launcher/ports';

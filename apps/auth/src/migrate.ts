@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { awsRegion, parseEnv } from '@app/config-kit';
-import { databaseEnv, migrateDatabase, runCommand } from '@app/database';
-import { authDataSourceOptions } from './database/auth-data-source.options';
+import { parseEnv } from '@app/config-kit';
+import { migrateDatabase, postgresEnv, runCommand } from '@app/database';
+import { authDataSourceOptions } from './database';
 
 runCommand('auth-migrate', async () => {
-  const connection = parseEnv('auth', z.object({ ...databaseEnv, AWS_REGION: awsRegion }), process.env);
+  const connection = parseEnv('auth', postgresEnv, process.env);
   return { applied: await migrateDatabase(authDataSourceOptions(connection)) };
 });

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ensureServiceRole, migrateDatabase } from '@app/database';
 import { freshDatabase } from '../../../test/support/databases';
-import { authDataSourceOptions } from '../src/database/auth-data-source.options';
+import { authDataSourceOptions } from '../src/database';
 
 /**
  * The EKS deploy's database-roles step against a real PostgreSQL, then auth's migrations and queries run as

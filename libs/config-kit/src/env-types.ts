@@ -25,7 +25,7 @@ export const secret = z
   .string({ error: 'is required' })
   .min(1, 'is required')
   .refine((value) => process.env.NODE_ENV !== 'production' || !PLACEHOLDER.test(value.trim()), {
-    message: 'is a placeholder; set a real secret',
+    error: 'is a placeholder; set a real secret',
   });
 
 export const nodeEnv = z.enum(['development', 'production', 'test']).default('development');

@@ -2,7 +2,7 @@ import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/Postgres
 import { postgresDataSourceOptions } from './data-source-options';
 
 const options = (connection: { DATABASE_URL: string; DATABASE_IAM_AUTH: boolean }) =>
-  postgresDataSourceOptions({ ...connection, AWS_REGION: 'eu-west-1' }, [], []) as PostgresDataSourceOptions;
+  postgresDataSourceOptions({ ...connection, AWS_REGION: 'eu-west-1' }, []) as PostgresDataSourceOptions;
 
 describe('postgresDataSourceOptions', () => {
   it('connects with the URL, password and all, without IAM authentication (locally, compose)', () => {

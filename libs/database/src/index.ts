@@ -1,5 +1,3 @@
-export * from './data-source-options';
-export * from './database-env';
-export * from './migrate';
-export * from './postgres-errors';
-export * from './service-role';
+export { postgresDataSourceOptions, postgresEnv, type PostgresEnv } from './data-source-options';
+export { migrateDatabase, runCommand } from './migrate';
+export { ensureServiceRole, type ServiceRoleOutcome } from './service-role';

@@ -51,7 +51,10 @@ export function checkNoWildcards(root: Instance, documentsAllowedStarResource: r
         findings.expect(!(negated in statement.body), `${where} uses ${negated}`);
       }
       for (const action of 'actions' in statement.body ? listOf(statement, 'actions') : []) {
-        findings.expect(typeof action === 'string' && !action.includes('*'), `${where} grants wildcard action ${String(action)}`);
+        findings.expect(
+          typeof action === 'string' && !action.includes('*'),
+          `${where} grants wildcard action ${String(action)}`,
+        );
       }
       const onlyUnscopableActions = listOf(statement, 'actions').every(
         (action) => typeof action === 'string' && ACTIONS_WITHOUT_RESOURCE_TYPE.has(action),
@@ -98,7 +101,13 @@ export function checkIrsaTrust(root: Instance): CheckResult & { roles: IrsaRole[
   const findings = new Findings();
   const roles: IrsaRole[] = [];
   for (const { role, statement } of webIdentityStatements(root).filter((trust) => !trustsGithub(trust.statement))) {
-    const subject = checkWebIdentityStatement(findings, role, statement, SERVICE_ACCOUNT_SUBJECT, 'one known service account');
+    const subject = checkWebIdentityStatement(
+      findings,
+      role,
+      statement,
+      SERVICE_ACCOUNT_SUBJECT,
+      'one known service account',
+    );
     if (subject) roles.push({ role, subject });
   }
   findings.expect(roles.length > 0, 'no IRSA role');
@@ -118,7 +127,13 @@ export function checkGithubTrust(root: Instance): CheckResult & { roles: GithubR
   const findings = new Findings();
   const roles: GithubRole[] = [];
   for (const { role, statement } of webIdentityStatements(root).filter((trust) => trustsGithub(trust.statement))) {
-    const subject = checkWebIdentityStatement(findings, role, statement, GITHUB_BRANCH_SUBJECT, 'one branch of one repository');
+    const subject = checkWebIdentityStatement(
+      findings,
+      role,
+      statement,
+      GITHUB_BRANCH_SUBJECT,
+      'one branch of one repository',
+    );
     if (subject) roles.push({ role, subject });
   }
   findings.expect(roles.length > 0, 'no GitHub Actions role');
@@ -147,7 +162,9 @@ function trustedProviders(statement: Statement): Origin[] {
 }
 
 function trustsGithub(statement: Statement): boolean {
-  return trustedProviders(statement).some((provider) => evaluate({ instance: provider.instance }, provider.body.url ?? null) === GITHUB_ISSUER);
+  return trustedProviders(statement).some(
+    (provider) => evaluate({ instance: provider.instance }, provider.body.url ?? null) === GITHUB_ISSUER,
+  );
 }
 
 /**
@@ -181,11 +198,12 @@ function checkWebIdentityStatement(
     blocks(statement.body.condition).find((item) => String(render(scope, item.variable ?? null)).endsWith(`:${claim}`));
   const sub = condition('sub');
   const aud = condition('aud');
-  for (const [claim, item] of [['sub', sub], ['aud', aud]] as const) {
+  for (const [claim, item] of [
+    ['sub', sub],
+    ['aud', aud],
+  ] as const) {
     findings.expect(
-      item !== undefined &&
-        item.test === 'StringEquals' &&
-        namesTheProvider(statement, item.variable),
+      item !== undefined && item.test === 'StringEquals' && namesTheProvider(statement, item.variable),
       `${role.address} has no StringEquals condition on the OIDC provider's ${claim} claim`,
     );
   }
