@@ -145,19 +145,20 @@ class ModuleGraph {
   }
 
   /**
-   * The files an import of `names` from `file` loads code from: through an index made only of
-   * `export * from`, just the files that define those names; otherwise the file itself.
+   * The files an import of `names` from `file` loads code from: through an index made only of re-exports
+   * (`export * from`, `export { name } from`), just the files that define those names; otherwise the file itself.
    */
   definingFiles(file: string, names: string[] | undefined): string[] {
     const statements = this.source(file).statements;
-    const isIndex =
-      statements.length > 0 &&
-      statements.every((s) => ts.isExportDeclaration(s) && !s.exportClause && s.moduleSpecifier);
-    if (!isIndex || names === undefined) return [file];
-    return statements.flatMap((statement) => {
-      const target = this.resolve(((statement as ts.ExportDeclaration).moduleSpecifier as ts.StringLiteral).text, file);
+    const reExports = statements.filter(
+      (s): s is ts.ExportDeclaration & { moduleSpecifier: ts.StringLiteral } =>
+        ts.isExportDeclaration(s) && s.moduleSpecifier !== undefined && ts.isStringLiteral(s.moduleSpecifier),
+    );
+    if (statements.length === 0 || reExports.length < statements.length || names === undefined) return [file];
+    return reExports.flatMap((statement) => {
+      const target = this.resolve(statement.moduleSpecifier.text, file);
       if (!target) return [];
-      const wanted = names.filter((name) => this.exports(target, name));
+      const wanted = reExportedNames(statement, names) ?? names.filter((name) => this.exports(target, name));
       return wanted.length > 0 ? this.definingFiles(target, wanted) : [];
     });
   }
@@ -188,6 +189,18 @@ class ModuleGraph {
       return declared !== undefined && ts.isIdentifier(declared) && declared.text === name;
     });
   }
+}
+
+/**
+ * Which of `names` a named re-export (`export { a, b as c } from`) passes on, by their names in the module it
+ * re-exports; undefined for `export *`, which passes on whatever that module exports.
+ */
+function reExportedNames(statement: ts.ExportDeclaration, names: string[]): string[] | undefined {
+  const clause = statement.exportClause;
+  if (!clause || !ts.isNamedExports(clause)) return undefined;
+  return clause.elements
+    .filter((element) => names.includes(element.name.text))
+    .map((element) => (element.propertyName ?? element.name).text);
 }
 
 /** The names an import takes; undefined when it takes the whole module (namespace, default, side effect). */
