@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { RequestContext } from '@app/request-context';
 import { freshDatabase } from '../../../test/support/databases';
 import { startTestApp } from '../../../test/support/http-app';
 import { TEST_ISSUER, TestKeys } from '../../../test/support/test-keys';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => deniedDynamoDb.listen(0, '127.0.0.1', resolve));
   const jwks = await new TestKeys().serveJwks();
-  stopJwks = jwks.close;
+  stopJwks = () => jwks.close();
   app = await startTestApp(
     MonolithModule,
     { title: 'monolith', openApiPath: '/openapi.json', staticRoot: WEB_ROOT },
@@ -54,7 +55,12 @@ afterAll(async () => {
 });
 
 it('answers 503 UPSTREAM_UNAVAILABLE, not 500, when AWS denies the role an action, and logs the denial', async () => {
-  const logged = jest.spyOn(Logger.prototype, 'error');
+  // The request id reaches the log line through the request context (the logger's mixin reads logFields()).
+  const context = app.get(RequestContext, { strict: false });
+  const logged: { entry: { err: Error }; fields: Record<string, string> }[] = [];
+  jest.spyOn(Logger.prototype, 'error').mockImplementation((entry: unknown) => {
+    logged.push({ entry: entry as { err: Error }, fields: context.logFields() });
+  });
   const response = await request(app.getHttpServer()).get('/mysfits').expect(503);
   expect(response.body).toEqual({
     statusCode: 503,
@@ -62,8 +68,9 @@ it('answers 503 UPSTREAM_UNAVAILABLE, not 500, when AWS denies the role an actio
     message: expect.any(String),
     requestId: expect.any(String),
   });
-  const [[entry]] = logged.mock.calls as [[{ err: Error; requestId: string }]];
-  expect(entry.requestId).toBe(response.body.requestId);
+  expect(logged).toHaveLength(1);
+  const [{ entry, fields }] = logged;
+  expect(fields.requestId).toBe(response.body.requestId);
   expect(entry.err.name).toBe('AccessDeniedException');
   expect(entry.err.message).toContain('is not authorized to perform: dynamodb:Scan');
 });
