@@ -352,7 +352,10 @@ const BREAKAGES: Breakage[] = [
     breakage: 'a literal DATABASE_URL without IAM authentication, whose password would have to be in it',
     apply: (m) => {
       const env = app(m, 'monolith').env!;
-      env.splice(env.findIndex((e) => e.name === 'DATABASE_IAM_AUTH'), 1);
+      env.splice(
+        env.findIndex((e) => e.name === 'DATABASE_IAM_AUTH'),
+        1,
+      );
     },
     violation: 'Deployment/monolith: container monolith: DATABASE_URL does not come from a Secret',
   },

@@ -8,7 +8,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import { stringify } from 'yaml';
-import { renderKustomization, type K8sObject } from '../../k8s/test/support/manifests';
+import { podSpec, renderKustomization, type K8sObject } from '../../k8s/test/support/manifests';
 import { repoRoot } from '../../tools/launcher/repo';
 import { PodmanLab } from './podman-lab';
 
@@ -38,8 +38,8 @@ const scratch = mkdtempSync(join(tmpdir(), `${lab.prefix}-`));
 
 type Deployment = IDeployment & K8sObject;
 const rendered = renderKustomization(join(ROOT, 'k8s', 'overlays', 'kind'));
-const deployment = (app: string) =>
-  rendered.find((o) => o.kind === 'Deployment' && o.metadata.name === app) as Deployment;
+const podSpecOf = (app: string) =>
+  podSpec(rendered.find((o) => o.kind === 'Deployment' && o.metadata.name === app) as Deployment);
 
 async function until<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -82,13 +82,13 @@ async function createSecrets(): Promise<void> {
 function podManifest(podName: string, spec: IPodSpec, hostAliases: { ip: string; hostnames: string[] }[]): string {
   const renamed = structuredClone(spec);
   const adapt = (container: IContainer) => {
-    container.image = container.image!.replace(/^mysfits\/(\w+):dev$/, `localhost/${lab.prefix}/$1:dev`);
+    container.image = container.image?.replace(/^mysfits\/(\w+):dev$/, `localhost/${lab.prefix}/$1:dev`);
     delete container.livenessProbe;
     delete container.readinessProbe;
     delete container.startupProbe;
     for (const entry of container.env ?? []) {
       const ref = entry.valueFrom?.secretKeyRef;
-      if (ref) ref.name = name(ref.name!);
+      if (ref?.name !== undefined) ref.name = name(ref.name);
     }
   };
   renamed.containers.forEach(adapt);
@@ -103,7 +103,9 @@ async function play(manifest: string): Promise<void> {
 }
 
 async function containerLogs(container: string): Promise<string> {
-  return lab.podman(['logs', '--tail', '40', container]).catch((error: Error) => error.message);
+  return lab
+    .podman(['logs', '--tail', '40', container])
+    .catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
 }
 
 describe('the kind overlay, played by Podman with the real images', () => {
@@ -186,7 +188,7 @@ describe('the kind overlay, played by Podman with the real images', () => {
   it.each(['auth', 'monolith'])(
     '%s: the migration init container, run as a pod of its own, succeeds',
     async (app) => {
-      const { initContainers = [], ...spec } = deployment(app).spec!.template.spec!;
+      const { initContainers = [], ...spec } = podSpecOf(app);
       expect(initContainers.map((c) => c.name)).toEqual(['migrate']);
       const pod = lab.track('pod', name(`${app}-migrate`));
       await play(podManifest(pod, { ...spec, containers: initContainers, restartPolicy: 'Never' }, hostAliases));
@@ -202,11 +204,12 @@ describe('the kind overlay, played by Podman with the real images', () => {
     '%s: starts from its Deployment and answers 200 on /health/ready',
     async (app) => {
       // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the migration ran as a pod of its own
-      const { initContainers, ...spec } = deployment(app).spec!.template.spec!;
+      const { initContainers, ...spec } = podSpecOf(app);
       const pod = lab.track('pod', name(app));
       await play(podManifest(pod, spec, hostAliases));
       const [container] = spec.containers;
-      const port = container.ports!.find((p) => p.name === 'http')!.containerPort;
+      const port = container.ports?.find((p) => p.name === 'http')?.containerPort;
+      if (port === undefined) throw new Error(`${app} has no http port`);
       const probe = `fetch('http://127.0.0.1:${port}/health/ready').then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))`;
       const started = Date.now();
       try {
@@ -215,7 +218,8 @@ describe('the kind overlay, played by Podman with the real images', () => {
           return true;
         });
       } catch (error) {
-        throw new Error(`${(error as Error).message}; logs:\n${await containerLogs(`${pod}-${container.name}`)}`);
+        const logs = await containerLogs(`${pod}-${container.name}`);
+        throw new Error(`${(error as Error).message}; logs:\n${logs}`, { cause: error });
       }
       process.stdout.write(`${app}: ready in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     },

@@ -52,7 +52,10 @@ export class ProcessRunner implements CommandRunner {
         ),
       );
       child.on('close', (code) => {
-        if (code === 0) return resolve(stdout);
+        if (code === 0) {
+          resolve(stdout);
+          return;
+        }
         const reason = stderr.trim().split('\n').pop() ?? '';
         reject(new CommandFailed(command, code, reason));
       });

@@ -27,13 +27,25 @@ const PLACEHOLDERS = /111122223333|example\.(com|org)|change[-_]?me|0000-0000|<[
 function render(outputs: DeployOutputs) {
   const text = renderEnvironment(outputs);
   const objects = parseAllDocuments(text).map((document) => document.toJS() as RenderedObject);
-  const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+  const find = (kind: string, name: string) => {
+    const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+    if (!found) throw new Error(`the overlay renders no ${kind} ${name}`);
+    return found;
+  };
+  const pod = (kind: string, name: string) => {
+    const spec = find(kind, name).spec?.template?.spec;
+    if (!spec) throw new Error(`${kind} ${name} has no pod template`);
+    return spec;
+  };
+  /** The data of the generated ConfigMap, whose name is the prefix and a hash. */
+  const configMap = (prefix: string) =>
+    objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith(`${prefix}-`))?.data ?? {};
   const containers = objects.flatMap((o) => [
     ...(o.spec?.template?.spec.initContainers ?? []),
     ...(o.spec?.template?.spec.containers ?? []),
   ]);
-  const annotation = (kind: string, name: string, key: string) => find(kind, name)?.metadata.annotations?.[key];
-  return { text, objects, find, containers, annotation };
+  const annotation = (kind: string, name: string, key: string) => find(kind, name).metadata.annotations?.[key];
+  return { text, objects, find, pod, configMap, containers, annotation };
 }
 
 const env = (container: Container, name: string) => container.env?.find((e) => e.name === name)?.value;
@@ -57,7 +69,7 @@ describe.each([
   it('annotates the service accounts with the IAM roles of the outputs, and only these', () => {
     const annotated = site.objects
       .filter((o) => o.metadata.annotations?.['eks.amazonaws.com/role-arn'])
-      .map((o) => [o.kind, o.metadata.name, o.metadata.annotations!['eks.amazonaws.com/role-arn']]);
+      .map((o) => [o.kind, o.metadata.name, o.metadata.annotations?.['eks.amazonaws.com/role-arn']]);
     expect(annotated.sort()).toEqual(
       Object.entries(outputs.service_account_role_arns)
         .map(([account, role]) => ['ServiceAccount', account, role])
@@ -66,10 +78,7 @@ describe.each([
   });
 
   it('gives the apps the region and the table names of the outputs', () => {
-    const config = site.objects.find(
-      (o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('mysfits-config'),
-    )!.data!;
-    expect(config).toMatchObject({
+    expect(site.configMap('mysfits-config')).toMatchObject({
       AWS_REGION: outputs.region,
       MYSFITS_TABLE: outputs.mysfits_table_name,
       LIKES_TABLE: outputs.likes_table_name,
@@ -81,9 +90,10 @@ describe.each([
       ['auth', 'auth_db'],
       ['monolith', 'app_db'],
     ] as const) {
-      const pod = site.find('Deployment', service)!.spec!.template!.spec;
-      for (const container of [...pod.initContainers!, ...pod.containers]) {
-        const url = new URL(env(container, 'DATABASE_URL')!);
+      const pod = site.pod('Deployment', service);
+      expect(pod.initContainers).toHaveLength(1);
+      for (const container of [...(pod.initContainers ?? []), ...pod.containers]) {
+        const url = new URL(String(env(container, 'DATABASE_URL')));
         expect([url.username, url.password, url.hostname, url.port, url.pathname]).toEqual([
           outputs[`${prefix}_service_role`],
           '',
@@ -98,7 +108,7 @@ describe.each([
   });
 
   it('has the database-roles Job create exactly those roles, with the master secrets of the outputs', () => {
-    const job = site.find('Job', 'database-roles')!.spec!.template!.spec;
+    const job = site.pod('Job', 'database-roles');
     expect(
       job.containers.map((c) => [
         env(c, 'DATABASE_HOST'),
@@ -110,12 +120,12 @@ describe.each([
       [outputs.auth_db_endpoint, outputs.auth_db_name, outputs.auth_db_service_role, outputs.auth_db_secret_arn],
       [outputs.app_db_endpoint, outputs.app_db_name, outputs.app_db_service_role, outputs.app_db_secret_arn],
     ]);
-    expect(job.securityContext).toEqual(site.find('Deployment', 'auth')!.spec!.template!.spec.securityContext);
+    expect(job.securityContext).toEqual(site.pod('Deployment', 'auth').securityContext);
   });
 
   it('lets the ALB and the databases in from the VPC range of the outputs', () => {
-    expect(site.find('NetworkPolicy', 'alb-to-apps')!.spec!.ingress![0].from[0].ipBlock!.cidr).toBe(outputs.vpc_cidr);
-    expect(site.find('NetworkPolicy', 'postgres')!.spec!.egress![0].to[0].ipBlock!.cidr).toBe(outputs.vpc_cidr);
+    expect(site.find('NetworkPolicy', 'alb-to-apps').spec?.ingress?.[0].from[0].ipBlock?.cidr).toBe(outputs.vpc_cidr);
+    expect(site.find('NetworkPolicy', 'postgres').spec?.egress?.[0].to[0].ipBlock?.cidr).toBe(outputs.vpc_cidr);
   });
 
   it('reads exactly the Secrets the deploy creates, and holds no Secret and no Namespace (Terraform owns it)', () => {
@@ -138,13 +148,16 @@ describe.each([
     it('serves HTTPS with the certificate of the outputs, redirects HTTP, and names the domain for ExternalDNS', () => {
       const annotation = (key: string) => site.annotation('Ingress', 'mysfits', key);
       expect(annotation('alb.ingress.kubernetes.io/certificate-arn')).toBe(outputs.certificate_arn);
-      expect(JSON.parse(annotation('alb.ingress.kubernetes.io/listen-ports')!)).toEqual([{ HTTP: 80 }, { HTTPS: 443 }]);
+      expect(JSON.parse(annotation('alb.ingress.kubernetes.io/listen-ports') ?? 'null')).toEqual([
+        { HTTP: 80 },
+        { HTTPS: 443 },
+      ]);
       expect(annotation('alb.ingress.kubernetes.io/ssl-redirect')).toBe('443');
       expect(annotation('external-dns.alpha.kubernetes.io/hostname')).toBe(outputs.domain_name);
     });
   } else {
     it('serves plain HTTP only: no certificate, no HTTPS listener, no redirect', () => {
-      const annotations = site.find('Ingress', 'mysfits')!.metadata.annotations!;
+      const annotations = site.find('Ingress', 'mysfits').metadata.annotations ?? {};
       expect(JSON.parse(annotations['alb.ingress.kubernetes.io/listen-ports'])).toEqual([{ HTTP: 80 }]);
       expect(Object.keys(annotations).filter((key) => /certificate|ssl-|external-dns/.test(key))).toEqual([]);
     });

@@ -75,7 +75,8 @@ async function writeAndRenderOverlay(deployment: Deployment): Promise<void> {
     environmentKustomization({ outputs, tag, overlayDir, repoRoot }),
     `npm run deploy -- --env ${env}`,
   );
-  await deployment.runner.run(['kubectl', 'kustomize', overlayDir], { offline: true }).catch((error: Error) => {
-    throw new DeployError(`the overlay ${overlayDir} does not render: ${error.message}`);
+  await deployment.runner.run(['kubectl', 'kustomize', overlayDir], { offline: true }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DeployError(`the overlay ${overlayDir} does not render: ${reason}`);
   });
 }

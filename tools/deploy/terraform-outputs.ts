@@ -72,7 +72,7 @@ export function entryOf(
   output: 'service_account_role_arns' | 'ecr_repository_urls',
   key: string,
 ): string {
-  const value = outputs[output][key];
-  if (value === undefined) throw new DeployError(`terraform output ${output} has no entry "${key}"`);
-  return value;
+  const entries = outputs[output];
+  if (!Object.hasOwn(entries, key)) throw new DeployError(`terraform output ${output} has no entry "${key}"`);
+  return entries[key];
 }

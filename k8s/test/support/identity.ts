@@ -49,7 +49,13 @@ export const noAwsKeys: Rule = {
  */
 function isPasswordlessIamDatabaseUrl(c: IContainer, name: string, value: string | undefined): boolean {
   const iamAuth = c.env?.some((e) => e.name === 'DATABASE_IAM_AUTH' && e.value === 'true');
-  return name === 'DATABASE_URL' && iamAuth === true && value !== undefined && URL.canParse(value) && new URL(value).password === '';
+  return (
+    name === 'DATABASE_URL' &&
+    iamAuth === true &&
+    value !== undefined &&
+    URL.canParse(value) &&
+    new URL(value).password === ''
+  );
 }
 
 export const secretsByReference: Rule = {
@@ -58,7 +64,10 @@ export const secretsByReference: Rule = {
   check(m) {
     const violations = perContainer(m, (c) =>
       (c.env ?? [])
-        .filter((e) => SECRET_NAME.test(e.name) && !e.valueFrom?.secretKeyRef && !isPasswordlessIamDatabaseUrl(c, e.name, e.value))
+        .filter(
+          (e) =>
+            SECRET_NAME.test(e.name) && !e.valueFrom?.secretKeyRef && !isPasswordlessIamDatabaseUrl(c, e.name, e.value),
+        )
         .map((e) => `${e.name} does not come from a Secret`),
     );
     for (const o of m.objects) {
