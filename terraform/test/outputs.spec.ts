@@ -4,17 +4,8 @@ import { loadDevStack } from './support/paths';
 import type { Instance } from './support/stack';
 import { trace } from './support/trace';
 
-/**
- * Outputs for people rather than for the deploy command (the CI role is read by the deploy workflow; the
- * observability ones by whoever adds k8s/components/observability to an overlay).
- */
-const OUTPUTS_FOR_PEOPLE = [
-  'alb_controller_role_arn',
-  'ci_role_arn',
-  'collector_role_arn',
-  'prometheus_remote_write_url',
-  'grafana_url',
-];
+/** Outputs for people rather than for the deploy command (the deploy workflow reads the CI role; Grafana's address is to open). */
+const OUTPUTS_FOR_PEOPLE = ['alb_controller_role_arn', 'ci_role_arn', 'grafana_url'];
 
 /** Terraform's conversion function that makes an output's type visible, by the type the deploy expects. */
 const CONVERSION = { string: 'tostring', number: 'tonumber', record: 'tomap' } as const;

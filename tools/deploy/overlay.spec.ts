@@ -2,7 +2,13 @@ import { parseAllDocuments } from 'yaml';
 import { appSecrets } from './app-secrets';
 import { DeployError } from './deploy-error';
 import { environmentKustomization } from './overlay';
-import { renderEnvironment, SAMPLE_TAG, sampleOutputs, withoutDomain } from './test/sample-environment';
+import {
+  renderEnvironment,
+  SAMPLE_TAG,
+  sampleOutputs,
+  withObservability,
+  withoutDomain,
+} from './test/sample-environment';
 import type { DeployOutputs } from './terraform-outputs';
 
 interface Container {
@@ -144,6 +150,10 @@ describe.each([
     expect(site.containers.flatMap((c) => c.env ?? []).filter((e) => e.value === '')).toEqual([]);
   });
 
+  it('runs no collector: observability is off unless its terraform outputs are set', () => {
+    expect(site.objects.filter((o) => o.metadata.name.startsWith('otel-collector'))).toEqual([]);
+  });
+
   if (outputs.domain_name !== null) {
     it('serves HTTPS with the certificate of the outputs, redirects HTTP, and names the domain for ExternalDNS', () => {
       const annotation = (key: string) => site.annotation('Ingress', 'mysfits', key);
@@ -164,6 +174,38 @@ describe.each([
   }
 });
 
+describe('the overlay with observability_enabled, rendered by kubectl kustomize', () => {
+  const outputs = sampleOutputs(withObservability);
+  const site = render(outputs);
+  const ADOT_IMAGE = /^public\.ecr\.aws\/aws-observability\/aws-otel-collector:v[\d.]+$/;
+
+  it("adds k8s/components/observability's collector, from the public ADOT image, beside the apps from ECR", () => {
+    const [collector, ...apps] = [
+      site.pod('Deployment', 'otel-collector').containers,
+      ...['auth', 'monolith', 'like'].map((app) => site.pod('Deployment', app).containers),
+    ];
+    expect(collector.map((c) => c.image)).toEqual([expect.stringMatching(ADOT_IMAGE)]);
+    for (const { image } of apps.flat()) {
+      expect(Object.values(outputs.ecr_repository_urls)).toContain(image.split(/:(?=[^:]+$)/)[0]);
+    }
+  });
+
+  it("gives the collector the outputs' role, region and Prometheus workspace, and the apps its OTLP endpoint", () => {
+    expect(site.annotation('ServiceAccount', 'otel-collector', 'eks.amazonaws.com/role-arn')).toBe(
+      outputs.collector_role_arn,
+    );
+    expect(site.configMap('otel-collector-settings')).toEqual({
+      AWS_REGION: outputs.region,
+      AMP_REMOTE_WRITE_URL: outputs.prometheus_remote_write_url,
+    });
+    expect(site.configMap('mysfits-config').OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://otel-collector:4318');
+  });
+
+  it('leaves no placeholder of the component', () => {
+    expect(site.text).not.toMatch(PLACEHOLDERS);
+  });
+});
+
 describe('the overlay, given outputs it cannot use', () => {
   const inputs = (outputs: DeployOutputs) => ({
     outputs,
@@ -178,6 +220,18 @@ describe('the overlay, given outputs it cannot use', () => {
     );
     expect(() => environmentKustomization(inputs(outputs))).toThrow(
       new DeployError('terraform output ecr_repository_urls has no entry "like"'),
+    );
+  });
+
+  it('refuses half the observability outputs', () => {
+    const outputs = sampleOutputs((document) => {
+      withObservability(document);
+      delete document.prometheus_remote_write_url;
+    });
+    expect(() => environmentKustomization(inputs(outputs))).toThrow(
+      new DeployError(
+        'terraform outputs collector_role_arn and prometheus_remote_write_url are not both set: run terraform apply again',
+      ),
     );
   });
 

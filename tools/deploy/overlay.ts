@@ -10,6 +10,9 @@ export const EKS_APPS = ['auth', 'monolith', 'like'] as const;
 /** Service accounts with an IRSA role: the apps that call AWS, and the database-roles step. */
 export const ROLE_ACCOUNTS = ['auth', 'monolith', 'database-admin'] as const;
 
+/** The ServiceAccount of k8s/components/observability's collector, whose role is the output collector_role_arn. */
+const COLLECTOR_ACCOUNT = 'otel-collector';
+
 /** The services with a database, the database-roles container for it, and its terraform outputs. */
 export const DATABASES = [
   { service: 'auth', container: 'auth-database', outputs: 'auth_db' },
@@ -27,7 +30,10 @@ export interface OverlayInputs {
   repoRoot: string;
 }
 
-/** The overlay of one environment: k8s/base, the EKS component and every value from the terraform outputs. */
+/**
+ * The overlay of one environment: k8s/base, the EKS component and every value from the terraform outputs;
+ * with observability_enabled, also k8s/components/observability.
+ */
 export function environmentKustomization({
   outputs,
   tag,
@@ -45,12 +51,17 @@ export function environmentKustomization({
   if (domain !== null && outputs.certificate_arn === null) {
     throw new DeployError('terraform output domain_name is set but certificate_arn is not: run terraform apply again');
   }
+  const observability = observabilityOutputs(outputs);
   return {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     namespace,
     resources: [k8s('base')],
-    components: [k8s('components/eks'), ...(domain === null ? [k8s('components/plain-http')] : [])],
+    components: [
+      k8s('components/eks'),
+      ...(domain === null ? [k8s('components/plain-http')] : []),
+      ...(observability === null ? [] : [k8s('components/observability')]),
+    ],
     images: EKS_APPS.map((app) => ({
       name: `mysfits/${app}`,
       newName: entryOf(outputs, 'ecr_repository_urls', app),
@@ -71,15 +82,20 @@ export function environmentKustomization({
     ],
     patches: [
       ...ROLE_ACCOUNTS.map((account) =>
-        strategicMerge({
-          apiVersion: 'v1',
-          kind: 'ServiceAccount',
-          metadata: {
-            name: account,
-            annotations: { 'eks.amazonaws.com/role-arn': entryOf(outputs, 'service_account_role_arns', account) },
-          },
-        }),
+        serviceAccountRole(account, entryOf(outputs, 'service_account_role_arns', account)),
       ),
+      ...(observability === null
+        ? []
+        : [
+            serviceAccountRole(COLLECTOR_ACCOUNT, observability.roleArn),
+            // A patch, not a merging generator: the overlay's generators run before its components add theirs.
+            strategicMerge({
+              apiVersion: 'v1',
+              kind: 'ConfigMap',
+              metadata: { name: 'otel-collector-settings' },
+              data: { AWS_REGION: outputs.region, AMP_REMOTE_WRITE_URL: observability.remoteWriteUrl },
+            }),
+          ]),
       ...(domain === null ? [] : [strategicMerge(ingressWithDomain(domain, outputs.certificate_arn ?? ''))]),
       ...['alb-to-apps', 'postgres'].map((policy) => vpcCidrPatch(policy, outputs.vpc_cidr)),
       ...DATABASES.map((database) => strategicMerge(serviceDatabase(outputs, database))),
@@ -108,6 +124,26 @@ function baseNamespace(repoRoot: string): string {
 
 function strategicMerge(patch: Record<string, unknown>) {
   return { patch: stringify(patch) };
+}
+
+function serviceAccountRole(account: string, roleArn: string) {
+  return strategicMerge({
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: account, annotations: { 'eks.amazonaws.com/role-arn': roleArn } },
+  });
+}
+
+/** The values of k8s/components/observability, or null when Terraform created no observability (both outputs null). */
+function observabilityOutputs(outputs: DeployOutputs): { roleArn: string; remoteWriteUrl: string } | null {
+  const { collector_role_arn: roleArn, prometheus_remote_write_url: remoteWriteUrl } = outputs;
+  if (roleArn === null && remoteWriteUrl === null) return null;
+  if (roleArn === null || remoteWriteUrl === null) {
+    throw new DeployError(
+      'terraform outputs collector_role_arn and prometheus_remote_write_url are not both set: run terraform apply again',
+    );
+  }
+  return { roleArn, remoteWriteUrl };
 }
 
 function ingressWithDomain(domain: string, certificateArn: string) {

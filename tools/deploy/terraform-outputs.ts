@@ -31,6 +31,9 @@ export const deployOutputsSchema = z.object({
   ecr_registry: text,
   domain_name: text.nullable(),
   certificate_arn: text.nullable(),
+  // Set only with observability_enabled (envs/dev/observability.tf): the values of k8s/components/observability.
+  collector_role_arn: text.nullable(),
+  prometheus_remote_write_url: z.url({ protocol: /^https$/ }).nullable(),
 });
 
 export type DeployOutputs = z.output<typeof deployOutputsSchema>;

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { renderEnvironment, sampleOutputs, withoutDomain } from '../../../tools/deploy/test/sample-environment';
+import {
+  renderEnvironment,
+  sampleOutputs,
+  withObservability,
+  withoutDomain,
+} from '../../../tools/deploy/test/sample-environment';
 import { Manifests, parseManifests, renderKustomization, type K8sObject } from './manifests';
 
 export const K8S_DIR = path.resolve(__dirname, '../..');
@@ -40,6 +45,17 @@ const RENDER: Record<string, () => K8sObject[]> = {
   'eks-plain-http': () => [...terraformNamespace(), ...parseManifests(renderEnvironment(sampleOutputs(withoutDomain)))],
   kind: () => renderKustomization(path.join(K8S_DIR, 'overlays', 'kind')),
 };
+
+/**
+ * The EKS overlay the deploy writes when Terraform has observability_enabled: with the collector of
+ * components/observability, which keeps the rules of test/observability.spec.ts rather than the apps' rules.
+ */
+export function eksWithObservability(): Manifests {
+  return new Manifests([
+    ...terraformNamespace(),
+    ...parseManifests(renderEnvironment(sampleOutputs(withObservability))),
+  ]);
+}
 
 const rendered = new Map<string, Manifests>();
 

@@ -24,6 +24,16 @@ export function withoutDomain(document: Record<string, { value: unknown }>): voi
   delete document.certificate_arn;
 }
 
+/** The sample environment with observability_enabled: envs/dev/observability.tf's outputs are set. */
+export function withObservability(document: Record<string, { value: unknown }>): void {
+  const output = (value: string) => ({ sensitive: false, type: 'string', value });
+  document.collector_role_arn = output('arn:aws:iam::210987654321:role/mysfits-dev-otel-collector');
+  document.prometheus_remote_write_url = output(
+    'https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-5c1d2e3f-4a5b-4c7d-8e9f-1a2b3c4d5e6f/api/v1/remote_write',
+  );
+  document.grafana_url = output('https://g-7a8b9c0d1e.grafana-workspace.eu-west-1.amazonaws.com');
+}
+
 export function sampleOutputs(change?: (document: Record<string, { value: unknown }>) => void): DeployOutputs {
   return parseTerraformOutputs(sampleOutputsDocument(change), 'the sample outputs');
 }
