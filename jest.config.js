@@ -45,5 +45,7 @@ module.exports = {
       displayName: 'system',
       testMatch: ['<rootDir>/test/system/**/*.system-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
+    // Needs the container lab (Podman); .ci/run runs it where there is one: npm run test:k8s-lab.
+    { ...shared, displayName: 'k8s-lab', testMatch: ['<rootDir>/test/k8s-lab/**/*.lab-spec.ts'] },
   ],
 };

@@ -1,22 +1,18 @@
-import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { scrapeTargets } from '../../tools/observe/targets';
 import { DEFAULT_PORTS } from '../../tools/launcher/ports';
-import { labelsMatch, Manifests, podLabels, podSpec, renderKustomization, type K8sObject } from './support/manifests';
+import { labelsMatch, podLabels, podSpec, type K8sObject } from './support/manifests';
 import { APPS, NAMESPACE, VPC_CIDR } from './support/mysfits';
 import { address, allows, nthAddress, podsOf, type Flow } from './support/network';
 import { networkPolicies } from './support/flows';
 import { RULES } from './support/rules';
 import { schemaErrors } from './support/schema';
 import { unknownFields } from './support/strict-fields';
-import { K8S_DIR } from './support/overlays';
+import { eksWithObservability } from './support/overlays';
 
-/**
- * components/observability, rendered with the base and the network policies as an overlay that switches
- * it on would (test/fixtures/observability).
- */
-const m = new Manifests(renderKustomization(path.join(K8S_DIR, 'test', 'fixtures', 'observability')));
+/** components/observability, in the EKS overlay the deploy writes when Terraform has observability_enabled. */
+const m = eksWithObservability();
 const COLLECTOR = 'otel-collector';
 
 /** The app rules the collector does not follow, and why. */

@@ -1,12 +1,10 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { RULES_DIR } from '../../observability/artifacts';
-import { Manifests, renderKustomization } from '../../k8s/test/support/manifests';
+import { eksWithObservability } from '../../k8s/test/support/overlays';
 import { checkIrsaTrust, listOf, statements } from './support/iam';
 import { XRAY_POLICIES } from './support/observability';
-import { DEV_ENV_DIR, loadDevStack, TERRAFORM_DIR } from './support/paths';
+import { DEV_ENV_DIR, loadDevStack } from './support/paths';
 import { dataOfType, type Instance } from './support/stack';
-
-const COMPONENT_FIXTURE = join(TERRAFORM_DIR, '..', 'k8s', 'test', 'fixtures', 'observability');
 
 describe('observability in envs/dev', () => {
   let stack: Instance;
@@ -27,7 +25,7 @@ describe('observability in envs/dev', () => {
   });
 
   it("trusts the collector's ServiceAccount of k8s/components/observability, in its namespace", () => {
-    const m = new Manifests(renderKustomization(COMPONENT_FIXTURE));
+    const m = eksWithObservability();
     const deployment = m.find('Deployment', 'otel-collector');
     const account = deployment?.spec?.template.spec?.serviceAccountName;
     const namespace = m.find('ServiceAccount', account ?? '')?.metadata.namespace;

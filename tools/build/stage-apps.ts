@@ -11,14 +11,19 @@ import { repoRoot } from '../launcher/repo';
  *
  *   node dist/tools/build/stage-apps.js <out folder> <app>...
  */
+const DATABASE_ROLES = join('dist', 'tools', 'database-roles');
+
 async function stageApp(root: string, app: AppName, destination: string): Promise<number> {
   const entries = ENTRY_POINTS[app].map((entryPoint) => builtEntryPoint(app, entryPoint));
-  const missing = entries.filter((file) => !existsSync(file));
+  // An app with a database also carries the EKS deploy's database-roles step, which creates its role.
+  const tools = ENTRY_POINTS[app].includes('migrate') ? [DATABASE_ROLES] : [];
+  const traced = [...entries, ...tools.map((tool) => join(root, tool, 'main.js'))];
+  const missing = traced.filter((file) => !existsSync(file));
   if (missing.length > 0) throw new Error(`Not built: ${missing.join(', ')}: run npm run build first`);
-  const { fileList } = await nodeFileTrace(entries, { base: root });
+  const { fileList } = await nodeFileTrace(traced, { base: root });
   // The compiled app and libraries whole, with the assets they read by path (web page, .proto).
   const files = [...fileList].filter((file) => file.startsWith('node_modules/'));
-  for (const folder of [join('dist', 'apps', app), join('dist', 'libs')]) {
+  for (const folder of [join('dist', 'apps', app), join('dist', 'libs'), ...tools]) {
     cpSync(join(root, folder), join(destination, folder), { recursive: true });
   }
   for (const file of files) copyEntry(join(root, file), join(destination, file));

@@ -19,7 +19,7 @@ import { UsersModule } from './users';
     RequestContextModule.forRoot(),
     TypeOrmModule.forRootAsync({
       inject: [authConfig.KEY],
-      useFactory: (config: AuthConfig) => ({ ...authDataSourceOptions(config.DATABASE_URL), autoLoadEntities: true }),
+      useFactory: (config: AuthConfig) => ({ ...authDataSourceOptions(config), autoLoadEntities: true }),
     }),
     ObservabilityModule.forRootAsync({
       service: 'auth',

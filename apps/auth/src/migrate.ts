@@ -3,6 +3,6 @@ import { migrateDatabase, postgresEnv, runCommand } from '@app/database';
 import { authDataSourceOptions } from './database';
 
 runCommand('auth-migrate', async () => {
-  const { DATABASE_URL } = parseEnv('auth', postgresEnv, process.env);
-  return { applied: await migrateDatabase(authDataSourceOptions(DATABASE_URL)) };
+  const connection = parseEnv('auth', postgresEnv, process.env);
+  return { applied: await migrateDatabase(authDataSourceOptions(connection)) };
 });

@@ -25,7 +25,9 @@ const LIKE_SECRET = 'like-client-secret-for-tests';
 /** Auth on a database of its own, serving HTTP and (attached as main.ts does) gRPC. */
 async function startAuth() {
   const databaseUrl = await freshDatabase('auth');
-  await migrateDatabase(authDataSourceOptions(databaseUrl));
+  await migrateDatabase(
+    authDataSourceOptions({ DATABASE_URL: databaseUrl, DATABASE_IAM_AUTH: false, AWS_REGION: 'us-east-1' }),
+  );
   const grpcUrl = `127.0.0.1:${await freePort()}`;
   const app = await startTestApp(
     AuthModule,

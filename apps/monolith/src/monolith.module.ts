@@ -21,7 +21,7 @@ import { MysfitsModule } from './mysfits';
     TypeOrmModule.forRootAsync({
       inject: [monolithConfig.KEY],
       useFactory: (config: MonolithConfig) => ({
-        ...appDataSourceOptions(config.DATABASE_URL),
+        ...appDataSourceOptions(config),
         autoLoadEntities: true,
       }),
     }),

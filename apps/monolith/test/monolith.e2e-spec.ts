@@ -44,7 +44,9 @@ async function startMonolith() {
     { title: 'monolith', openApiPath: '/openapi.json', staticRoot: WEB_ROOT },
     env,
   );
-  const database = await new DataSource(appDataSourceOptions(databaseUrl)).initialize();
+  const database = await new DataSource(
+    appDataSourceOptions({ DATABASE_URL: databaseUrl, DATABASE_IAM_AUTH: false, AWS_REGION: 'us-east-1' }),
+  ).initialize();
   return {
     app,
     database,

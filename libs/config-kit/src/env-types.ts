@@ -34,6 +34,9 @@ export const hostAndPort = z.string({ error: 'is required' }).refine(
   { error: 'must be host:port, e.g. auth:50051' },
 );
 
+/** The AWS region of the service's AWS resources (in AWS the pod's region; locally any). */
+export const awsRegion = z.string().min(1).default('us-east-1');
+
 /**
  * Whether a secret is obviously a placeholder (`changeme`, `<your-secret>`), which production refuses so
  * that an example file is never deployed as is.

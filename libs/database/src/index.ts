@@ -1,2 +1,3 @@
-export { postgresDataSourceOptions, postgresEnv } from './data-source-options';
+export { postgresDataSourceOptions, postgresEnv, type PostgresEnv } from './data-source-options';
 export { migrateDatabase, runCommand } from './migrate';
+export { ensureServiceRole, type ServiceRoleOutcome } from './service-role';

@@ -1,11 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { httpUrl } from '@app/config-kit';
+import { awsRegion, httpUrl } from '@app/config-kit';
 
 /** Where DynamoDB is, for the config schema of an app that uses it. */
 export const dynamoDbEnv = z.object({
-  AWS_REGION: z.string().min(1).default('us-east-1'),
+  AWS_REGION: awsRegion,
   /** Only for DynamoDB Local; in AWS the SDK finds the regional endpoint and IRSA credentials itself. */
   DYNAMODB_ENDPOINT: httpUrl.optional(),
 });

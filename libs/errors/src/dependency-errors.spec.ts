@@ -16,6 +16,25 @@ describe('isUnreachableDependency', () => {
       withFields('socket did not establish a connection', { name: 'TimeoutError', $metadata: { attempts: 3 } }),
     ],
     ['DynamoDB throttling', withFields('slow down', { name: 'ThrottlingException', $metadata: {} })],
+    [
+      'an IAM permission the role lacks',
+      withFields(
+        'User: arn:aws:sts::210987654321:assumed-role/mysfits-dev-monolith/x is not authorized to perform: dynamodb:BatchGetItem',
+        {
+          name: 'AccessDeniedException',
+          $metadata: { httpStatusCode: 400 },
+        },
+      ),
+    ],
+    ['an expired web identity token', withFields('expired', { name: 'ExpiredTokenException', $metadata: {} })],
+    [
+      'no AWS credentials at all',
+      withFields('Could not load credentials from any providers', { name: 'CredentialsProviderError' }),
+    ],
+    [
+      'RDS refusing an IAM sign-in (28000)',
+      withFields('PAM authentication failed for user "auth_service"', { code: '28000' }),
+    ],
     ['one wrapped as the cause', new Error('outer', { cause: withFields('inner', { code: 'ECONNRESET' }) })],
   ])('is true for %s', (_case, error) => {
     expect(isUnreachableDependency(error)).toBe(true);
@@ -26,6 +45,7 @@ describe('isUnreachableDependency', () => {
     ['a unique violation', withFields('duplicate key', { code: '23505' })],
     ['a rejected DynamoDB condition', withFields('failed', { name: 'ConditionalCheckFailedException', $metadata: {} })],
     ['a TimeoutError not from the AWS SDK', withFields('slow', { name: 'TimeoutError' })],
+    ['an AccessDenied not from the AWS SDK', withFields('no', { name: 'AccessDeniedException' })],
     ['not an error at all', 'ECONNREFUSED'],
   ])('is false for %s', (_case, error) => {
     expect(isUnreachableDependency(error)).toBe(false);

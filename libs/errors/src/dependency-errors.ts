@@ -16,13 +16,20 @@ const NETWORK_ERROR_CODES = new Set([
   'EPIPE',
 ]);
 
-/** PostgreSQL SQLSTATEs: connection exceptions (class 08), too many connections, shutting down. */
-const POSTGRES_UNAVAILABLE = /^(08...|53300|57P0[123])$/;
+/**
+ * PostgreSQL SQLSTATEs: connection exceptions (class 08), a refused sign-in (class 28: say, an RDS IAM token
+ * whose role lacks rds-db:connect), too many connections, shutting down.
+ */
+const POSTGRES_UNAVAILABLE = /^(08...|28...|53300|57P0[123])$/;
 
 /** What node-postgres and its pool say when a connection cannot be made or is lost (they set no code). */
 const PG_CONNECTION_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect)/;
 
-/** AWS SDK errors that mean the service could not be reached or is shedding load right now. */
+/**
+ * AWS SDK errors that mean the service could not be reached, is shedding load, or refuses this service's
+ * credentials: a missing IAM permission or an unusable token is for an operator to fix, and the client can
+ * only try again later. The error itself is logged, naming the action and the role.
+ */
 const AWS_UNAVAILABLE = new Set([
   'TimeoutError',
   'ServiceUnavailable',
@@ -30,7 +37,15 @@ const AWS_UNAVAILABLE = new Set([
   'ThrottlingException',
   'ProvisionedThroughputExceededException',
   'RequestLimitExceeded',
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredTokenException',
 ]);
+
+/** The AWS SDK found no usable credentials at all (no IRSA token, no keys): raised before any request. */
+const AWS_NO_CREDENTIALS = 'CredentialsProviderError';
 
 interface ErrorFields {
   code?: unknown;
@@ -42,8 +57,8 @@ interface ErrorFields {
 }
 
 /**
- * Whether an error, or one it wraps, means a database or service the request needs is unreachable:
- * that is a 503 the client may retry, not a bug in this service.
+ * Whether an error, or one it wraps, means a database or service the request needs is unreachable or
+ * refuses this service: that is a 503 the client may retry, not a bug in this service.
  */
 export function isUnreachableDependency(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 5) return false;
@@ -51,6 +66,7 @@ export function isUnreachableDependency(error: unknown, depth = 0): boolean {
   if (typeof code === 'string' && (NETWORK_ERROR_CODES.has(code) || POSTGRES_UNAVAILABLE.test(code))) return true;
   if (typeof message === 'string' && PG_CONNECTION_MESSAGES.test(message)) return true;
   if ($metadata && typeof name === 'string' && AWS_UNAVAILABLE.has(name)) return true;
+  if (name === AWS_NO_CREDENTIALS) return true;
   return isUnreachableDependency(driverError, depth + 1) || isUnreachableDependency(cause, depth + 1);
 }
 

@@ -35,15 +35,15 @@ module "observability" {
 
 output "collector_role_arn" {
   description = "IRSA role of the collector (k8s/components/observability); null when observability is off."
-  value       = one(module.observability[*].collector_role_arn)
+  value       = tostring(one(module.observability[*].collector_role_arn))
 }
 
 output "prometheus_remote_write_url" {
   description = "AMP_REMOTE_WRITE_URL of k8s/components/observability; null when observability is off."
-  value       = one(module.observability[*].remote_write_url)
+  value       = tostring(one(module.observability[*].remote_write_url))
 }
 
 output "grafana_url" {
   description = "Amazon Managed Grafana; null when observability is off."
-  value       = one(module.observability[*].grafana_url)
+  value       = tostring(one(module.observability[*].grafana_url))
 }

@@ -93,5 +93,5 @@ module "collector_irsa" {
   oidc_provider_arn = var.oidc_provider_arn
   namespace         = var.namespace
   service_account   = var.collector_service_account
-  policy_json       = data.aws_iam_policy_document.collector.json
+  policies          = { telemetry = data.aws_iam_policy_document.collector.json }
 }

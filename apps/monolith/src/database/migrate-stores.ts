@@ -8,7 +8,7 @@ import { appDataSourceOptions } from './app-data-source.options';
 
 /** Brings both stores up to date: Postgres migrations, the DynamoDB tables (locally) and the seed mysfits. */
 export async function migrateStores(config: StoresConfig) {
-  const applied = await migrateDatabase(appDataSourceOptions(config.DATABASE_URL));
+  const applied = await migrateDatabase(appDataSourceOptions(config));
   const client = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   try {
     if (config.DYNAMODB_CREATE_TABLES) {
