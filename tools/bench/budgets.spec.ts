@@ -24,6 +24,7 @@ function scenario(name: ScenarioName, requestsPerSecond: number, units: Partial<
     errors: 0,
     unexpected: 0,
     processes,
+    window: { startUs: 0, endUs: 10_000_000 },
   } satisfies ScenarioFigures;
 }
 

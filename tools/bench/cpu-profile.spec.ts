@@ -14,6 +14,7 @@ const profile: CpuProfile = {
   ],
   samples: [2, 3, 3, 4, 5, 6, 7, 2, 3],
   timeDeltas: [5_000, 1_000, 1_000, 500, 250, 125, 125, 9_000, 1_000],
+  startTime: 1_000_000,
 };
 
 describe('summarizeProfile', () => {
@@ -39,6 +40,13 @@ describe('summarizeProfile', () => {
       'apps/like',
       '@nestjs/core',
     ]);
+  });
+
+  it('keeps to the samples taken within a window, when given one', () => {
+    // Samples at 1_005_000, 1_006_000, 1_007_000, 1_007_500, 1_007_750, ...: the window holds the second and third.
+    const windowed = summarizeProfile(profile, 3, { startUs: 1_005_500, endUs: 1_007_000 });
+    expect(windowed.busyMs).toBe(2);
+    expect(windowed.functions.map((line) => line.name)).toEqual(['createPublicKey node:internal/crypto/keys:10']);
   });
 });
 

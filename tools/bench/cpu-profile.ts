@@ -5,6 +5,14 @@ export interface CpuProfile {
   samples: number[];
   /** Microseconds since the previous sample, one per sample. */
   timeDeltas: number[];
+  /** Microseconds on the monotonic clock that process.hrtime reads too. */
+  startTime: number;
+}
+
+/** A span of time on the monotonic clock, in microseconds, as process.hrtime.bigint() / 1000n. */
+export interface Window {
+  startUs: number;
+  endUs: number;
 }
 
 export interface CostLine {
@@ -23,15 +31,21 @@ export interface ProfileSummary {
 
 const IDLE = '(idle)';
 
-/** Where the process spent its own CPU time: the top functions and the top places by self time. */
-export function summarizeProfile(profile: CpuProfile, top: number): ProfileSummary {
+/**
+ * Where the process spent its own CPU time, within `window` if given (a profile covers the process's
+ * whole life): the top functions and the top places by self time.
+ */
+export function summarizeProfile(profile: CpuProfile, top: number, window?: Window): ProfileSummary {
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();
   let busyUs = 0;
+  let sampledAtUs = profile.startTime;
   profile.samples.forEach((nodeId, index) => {
     const frame = frames.get(nodeId);
     const deltaUs = Math.max(0, profile.timeDeltas[index] ?? 0);
+    sampledAtUs += deltaUs;
+    if (window && (sampledAtUs < window.startUs || sampledAtUs > window.endUs)) return;
     if (!frame || frame.functionName === IDLE) return;
     busyUs += deltaUs;
     const functionKey = frame.url

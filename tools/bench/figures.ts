@@ -1,6 +1,6 @@
 import { AppName } from '../apps';
 import type { BudgetResult } from './budgets';
-import type { ProfileSummary } from './cpu-profile';
+import type { ProfileSummary, Window } from './cpu-profile';
 
 /** What `npm run bench` loads, each through the gateway; see scenarios.ts for the requests. */
 export const SCENARIOS = ['list', 'get-not-adopted', 'get-adopted', 'first-like', 'repeated-like', 'login'] as const;
@@ -35,6 +35,8 @@ export interface ScenarioFigures extends LoadFigures {
   /** Answers that contradict the scenario (a first like reported as already liked, and the reverse). */
   unexpected: number;
   processes: Partial<Record<ProcessName, ProcessFigures>>;
+  /** When the measured window ran (monotonic clock), to find it in CPU profiles. */
+  window: Window;
 }
 
 /** The bare node:http server: the unit every CPU figure is expressed in. */
@@ -89,11 +91,12 @@ export interface BenchRun {
   /** Measured before and after the passes; their mean is the unit. */
   unit: { runs: UnitFigures[]; cpuMsPerRequest: number; spread: number };
   passes: (PassFigures & {
-    /** Likes counted on the mysfits during the like scenarios, against first likes answered as such. */
-    likes?: { counted: number; answered: number };
+    /** Likes the mysfits gained in the like scenarios, against first likes sent and answered 200. */
+    likes?: { counted: number; sent: number; answered: number };
     /** OTLP exports the trace sink received (tracing on only). */
     traceExports?: number;
-    profiles?: Partial<Record<AppName, ProfileSummary>>;
+    /** With BENCH_CPU_PROFILE: where each app spent its CPU in each scenario's measured window. */
+    profiles?: { scenario: ScenarioName; app: AppName; summary: ProfileSummary }[];
   })[];
   budgets: BudgetResult[];
 }

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { Window } from './cpu-profile';
 import { LoadFigures } from './figures';
 import { cpuMsBetween, readProcessTable, readResidentMiB, treeCpuTicks } from './proc';
 
@@ -18,6 +19,8 @@ export interface LoadPlan {
 
 export interface Measured {
   load: LoadFigures;
+  /** When the measured window ran, on the clock CPU profiles use. */
+  window: Window;
   cpuMs: Map<number, number>;
   residentMiB: Map<number, number>;
 }
@@ -37,10 +40,13 @@ export async function measureLoad(
   await run(plan.amounts ? { amount: plan.amounts.warmup } : { duration: settings.warmupSeconds });
 
   const before = readProcessTable();
+  const startUs = monotonicUs();
   const result = await run(plan.amounts ? { amount: plan.amounts.measured } : { duration: settings.seconds });
+  const endUs = monotonicUs();
   const after = readProcessTable();
   return {
     load: loadFigures(result),
+    window: { startUs, endUs },
     cpuMs: new Map(
       pids.map((pid) => [pid, cpuMsBetween(treeCpuTicks(before, pid), treeCpuTicks(after, pid), ticksPerSecond)]),
     ),
@@ -59,4 +65,8 @@ function loadFigures(result: autocannon.Result): LoadFigures {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
+}
+
+function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }

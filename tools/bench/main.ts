@@ -10,13 +10,13 @@ import { repoRoot } from '../launcher/repo';
 import { RunningSystem, startSystem } from '../launcher/system';
 import { argon2Parameters, storedPasswordHash, verificationsPerSecond } from './argon2-rate';
 import { evaluateBudgets } from './budgets';
-import { CpuProfile, ProfileSummary, summarizeProfile } from './cpu-profile';
+import { CpuProfile, summarizeProfile } from './cpu-profile';
 import { assertGetItemFinds, getItemPlan } from './dynamodb-ceiling';
 import { BenchRun, combineUnits, cpuMsPerRequest, ProcessName, ScenarioFigures, UnitFigures } from './figures';
 import { LoadSettings, measureLoad } from './load';
 import { clockTicksPerSecond, readResidentMiB } from './proc';
 import { formatRun } from './report';
-import { scenarios, seed, totalLikes } from './scenarios';
+import { Scenario, scenarios, seed, totalLikes } from './scenarios';
 import { BenchSettings, benchSettings } from './settings';
 import { timeNpmStart } from './startup';
 import { startTraceSink, TraceSink } from './trace-sink';
@@ -29,7 +29,7 @@ import { startTraceSink, TraceSink } from './trace-sink';
  */
 type Pass = BenchRun['passes'][number];
 
-const TOP_PROFILE_LINES = 12;
+const TOP_PROFILE_LINES = 10;
 
 async function main(): Promise<void> {
   const settings = benchSettings(process.env);
@@ -141,7 +141,7 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
 
     const likesBefore = await totalLikes(seeded);
     const figures: ScenarioFigures[] = [];
-    let firstLikes: (() => number) | undefined;
+    let likesSent: Scenario['likes'];
     for (const scenario of scenarios(seeded, load).filter((one) => settings.BENCH_SCENARIOS.includes(one.name))) {
       say(`${scenario.name}: ${scenario.route}`);
       const measured = await measureLoad(scenario.plan, [...pids.values()], load, ticksPerSecond);
@@ -150,6 +150,7 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
         route: scenario.route,
         ...measured.load,
         unexpected: scenario.unexpected(),
+        window: measured.window,
         processes: Object.fromEntries(
           [...pids].map(([name, pid]) => [
             name,
@@ -157,7 +158,7 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
           ]),
         ),
       });
-      firstLikes ??= scenario.firstLikes;
+      likesSent ??= scenario.likes;
     }
     pass = {
       tracing,
@@ -168,14 +169,14 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
       argon2,
       scenarios: figures,
       residentMiB: Object.fromEntries(system.apps.map((app) => [app.name, readResidentMiB(app.pid)])),
-      likes: firstLikes && { counted: (await totalLikes(seeded)) - likesBefore, answered: firstLikes() },
+      likes: likesSent && { counted: (await totalLikes(seeded)) - likesBefore, ...likesSent() },
       traceExports: sink?.exports(),
     };
   } finally {
     await system.stop();
     await sink?.close();
   }
-  if (profileDir) pass.profiles = profileSummaries(profileDir, system);
+  if (profileDir) pass.profiles = profileSummaries(profileDir, system, pass.scenarios);
   return pass;
 }
 
@@ -220,16 +221,25 @@ async function unitFigures(dataDir: string, load: LoadSettings, ticksPerSecond: 
   }
 }
 
-/** Each app's profile (`node --cpu-prof` names its file after the process id), summarized. */
-function profileSummaries(profileDir: string, system: RunningSystem): Partial<Record<AppName, ProfileSummary>> {
-  if (!existsSync(profileDir)) return {};
-  const summaries: Partial<Record<AppName, ProfileSummary>> = {};
-  for (const file of readdirSync(profileDir)) {
+/** Each app's profile (`node --cpu-prof` names its file after the process id), summarized per scenario. */
+function profileSummaries(
+  profileDir: string,
+  system: RunningSystem,
+  scenarioFigures: ScenarioFigures[],
+): Pass['profiles'] {
+  const summaries: NonNullable<Pass['profiles']> = [];
+  for (const file of existsSync(profileDir) ? readdirSync(profileDir) : []) {
     const pid = Number(/^CPU\.\d+\.\d+\.(\d+)\./.exec(file)?.[1]);
     const app = system.apps.find((one) => one.pid === pid);
     if (!app) continue;
     const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
-    summaries[app.name as AppName] = summarizeProfile(profile, TOP_PROFILE_LINES);
+    for (const figures of scenarioFigures) {
+      summaries.push({
+        scenario: figures.scenario,
+        app: app.name as AppName,
+        summary: summarizeProfile(profile, TOP_PROFILE_LINES, figures.window),
+      });
+    }
   }
   return summaries;
 }

@@ -3,6 +3,8 @@ import { BudgetResult } from './budgets';
 import { BenchRun, cpuMsPerRequest, ENGINES, LoadFigures, ProcessName, unitMultiple } from './figures';
 
 const PROCESSES: ProcessName[] = [...APPS, ...ENGINES];
+/** Profiles are shown for the apps that spend at least this many units per request in a scenario. */
+const PROFILED_FROM_UNITS = 5;
 
 /** The run as text: settings and machine, npm start, the unit, each pass's tables, then the budgets. */
 export function formatRun(run: BenchRun): string {
@@ -70,20 +72,16 @@ export function formatRun(run: BenchRun): string {
         ]),
       ),
     );
-    if (pass.likes) {
-      const { counted, answered } = pass.likes;
+    if (pass.likes) lines.push('', likesCheck(pass.likes));
+    for (const { scenario, app, summary } of pass.profiles ?? []) {
+      const figures = pass.scenarios.find((one) => one.scenario === scenario);
+      if ((unitMultiple(figures, app, unitMs) ?? 0) < PROFILED_FROM_UNITS) continue;
       lines.push(
         '',
-        `Likes: ${counted} counted on the mysfits for ${answered} first likes answered${counted === answered ? '' : ' — MISMATCH'}`,
+        `CPU profile of ${app} in ${scenario}: ${summary.busyMs.toFixed(0)} ms busy; top functions, then places, by self time`,
+        table(['self ms', 'share', 'function'], summary.functions.map(costRow)),
+        table(['self ms', 'share', 'place'], summary.places.map(costRow)),
       );
-    }
-    for (const [app, summary] of Object.entries(pass.profiles ?? {})) {
-      lines.push(
-        '',
-        `CPU profile of ${app}: ${summary.busyMs.toFixed(0)} ms busy; top functions, then places, by self time`,
-      );
-      lines.push(table(['self ms', 'share', 'function'], summary.functions.map(costRow)));
-      lines.push(table(['self ms', 'share', 'place'], summary.places.map(costRow)));
     }
   }
   if (run.passes.length === 2) lines.push('', tracingComparison(run));
@@ -115,6 +113,13 @@ function tracingComparison(run: BenchRun): string {
     ];
   });
   return ['CPU per request, tracing off → on (× unit)', table(['scenario', ...APPS], rows)].join('\n');
+}
+
+/** Every first like answered 200 must be counted, and none more than once (a timed-out one may count). */
+export function likesCheck({ counted, sent, answered }: { counted: number; sent: number; answered: number }): string {
+  const verdict =
+    counted < answered ? 'LIKES LOST' : counted > sent ? 'LIKES COUNTED TWICE' : 'none lost, none counted twice';
+  return `Likes: the mysfits gained ${counted} for ${sent} first likes sent, ${answered} of them answered 200: ${verdict}`;
 }
 
 function loadSummary(load: LoadFigures): string {
