@@ -106,10 +106,7 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
   const system = await startSystem({
     dataDir,
     ports,
-    appEnv: {
-      ...tracingEnv(sink),
-      ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
-    },
+    appEnv: { ...tracingEnv(sink), NODE_OPTIONS: nodeOptions(settings.BENCH_NODE_OPTIONS, profileDir) },
   });
   let pass: Pass;
   try {
@@ -186,6 +183,10 @@ function processIds(system: RunningSystem): Map<ProcessName, number> {
     ['dynamodb', system.dynamodb.pid],
     ['postgres', system.postgres.pid()],
   ]);
+}
+
+function nodeOptions(extra: string, profileDir: string | undefined): string {
+  return [extra, profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : ''].filter(Boolean).join(' ');
 }
 
 /** The apps' tracing switch, in OpenTelemetry's standard variables; spans go to the sink when on. */

@@ -11,6 +11,7 @@ describe('benchSettings', () => {
       BENCH_TRACING: 'off',
       BENCH_NPM_START: true,
       BENCH_CPU_PROFILE: false,
+      BENCH_NODE_OPTIONS: '',
     });
   });
 

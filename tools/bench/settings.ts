@@ -27,6 +27,8 @@ const schema = z.object({
   BENCH_NPM_START: flag(true),
   /** Run the apps under `node --cpu-prof` and summarize where each spent its CPU. */
   BENCH_CPU_PROFILE: flag(false),
+  /** Node.js options for every app, to try one under load (e.g. --max-semi-space-size=16). */
+  BENCH_NODE_OPTIONS: z.string().default(''),
 });
 
 export type BenchSettings = z.output<typeof schema>;
