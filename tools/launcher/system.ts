@@ -95,11 +95,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     );
   };
   const migrate = (app: AppName, env: NodeJS.ProcessEnv) =>
-    promisify(execFile)(process.execPath, [entry(app, 'migrate.js')], { env }).catch(
-      (error: { stderr?: string }) => {
-        throw new Error(`${app} migrations failed: ${error.stderr?.trim() || String(error)}`);
-      },
-    );
+    promisify(execFile)(process.execPath, [entry(app, 'migrate.js')], { env }).catch((error: { stderr?: string }) => {
+      throw new Error(`${app} migrations failed: ${error.stderr?.trim() || String(error)}`);
+    });
 
   report(`Starting PostgreSQL on port ${ports.postgres}`);
   const postgres = started(
@@ -116,7 +114,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     return server;
   });
   report(`Starting DynamoDB Local on port ${ports.dynamodb}`);
-  const dynamodb = started('dynamodb', startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: ports.dynamodb }));
+  const dynamodb = started(
+    'dynamodb',
+    startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: ports.dynamodb }),
+  );
 
   const auth = postgres.then(async (server) => {
     const env = {
