@@ -1,6 +1,7 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, readlinkSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { nodeFileTrace } from '@vercel/nft';
+import { APPS, AppName, builtEntryPoint, ENTRY_POINTS } from '../apps';
 import { repoRoot } from '../launcher/repo';
 
 /**
@@ -10,15 +11,19 @@ import { repoRoot } from '../launcher/repo';
  *
  *   node dist/tools/build/stage-apps.js <out folder> <app>...
  */
-async function stageApp(root: string, app: string, destination: string): Promise<number> {
-  const entries = ['main.js', 'migrate.js']
-    .map((file) => join(root, 'dist', 'apps', app, 'src', file))
-    .filter((file) => existsSync(file));
-  if (entries.length === 0) throw new Error(`No built entry point for "${app}": run npm run build first`);
-  const { fileList } = await nodeFileTrace(entries, { base: root });
+const DATABASE_ROLES = join('dist', 'tools', 'database-roles');
+
+async function stageApp(root: string, app: AppName, destination: string): Promise<number> {
+  const entries = ENTRY_POINTS[app].map((entryPoint) => builtEntryPoint(app, entryPoint));
+  // An app with a database also carries the EKS deploy's database-roles step, which creates its role.
+  const tools = ENTRY_POINTS[app].includes('migrate') ? [DATABASE_ROLES] : [];
+  const traced = [...entries, ...tools.map((tool) => join(root, tool, 'main.js'))];
+  const missing = traced.filter((file) => !existsSync(file));
+  if (missing.length > 0) throw new Error(`Not built: ${missing.join(', ')}: run npm run build first`);
+  const { fileList } = await nodeFileTrace(traced, { base: root });
   // The compiled app and libraries whole, with the assets they read by path (web page, .proto).
   const files = [...fileList].filter((file) => file.startsWith('node_modules/'));
-  for (const folder of [join('dist', 'apps', app), join('dist', 'libs')]) {
+  for (const folder of [join('dist', 'apps', app), join('dist', 'libs'), ...tools]) {
     cpSync(join(root, folder), join(destination, folder), { recursive: true });
   }
   for (const file of files) copyEntry(join(root, file), join(destination, file));
@@ -36,9 +41,14 @@ async function main(): Promise<void> {
   if (!outFolder || apps.length === 0) throw new Error('usage: stage-apps.js <out folder> <app>...');
   const root = repoRoot();
   for (const app of apps) {
+    if (!isApp(app)) throw new Error(`No app ${app}; the apps are ${APPS.join(', ')}`);
     const count = await stageApp(root, app, join(outFolder, app));
     process.stdout.write(`${app}: ${count} files from node_modules\n`);
   }
+}
+
+function isApp(name: string): name is AppName {
+  return (APPS as readonly string[]).includes(name);
 }
 
 main().catch((error: unknown) => {

@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { AppName, APPS } from '../apps';
+import { AppName, APPS, builtEntryPoint } from '../apps';
 import { DynamoDbServer, startDynamoDbLocal } from '../engines/dynamodb-local';
 import { assertPortFree } from '../engines/ports';
 import { PostgresServer, startEmbeddedPostgres } from '../engines/postgres';
 import { AppProcess, startApp } from './app-process';
 import { compileCacheFolder, repoRoot } from './repo';
-import { SystemPorts } from './ports';
+import { MANAGEMENT_PORT, SystemPorts } from './ports';
 import { loadOrCreateSecrets } from './secrets';
 
 export interface SystemOptions {
@@ -49,9 +49,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const { ports, dataDir } = options;
   const report = options.report ?? (() => undefined);
   const root = repoRoot();
-  const entry = (app: string, file = 'main.js') => join(root, 'dist', 'apps', app, 'src', file);
 
-  for (const [owner, port] of Object.entries(ports)) await assertPortFree(port, owner);
+  for (const owner of Object.keys(ports) as (keyof SystemPorts)[]) await assertPortFree(ports[owner], owner);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
@@ -81,22 +80,23 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     AUTH_GRPC_URL: `127.0.0.1:${ports.authGrpc}`,
     ...options.appEnv,
   };
-  const launch = (app: AppName, env: NodeJS.ProcessEnv, readyPort: number) => {
+  const launch = (app: AppName, env: NodeJS.ProcessEnv) => {
     report(`Starting ${app}`);
     return started(
       app,
       startApp({
         name: app,
-        entry: entry(app),
+        entry: builtEntryPoint(app),
         env,
         logFile: join(logDir, `${app}.log`),
-        readyUrl: `http://127.0.0.1:${readyPort}/health/ready`,
+        readyUrl: `http://127.0.0.1:${ports[MANAGEMENT_PORT[app]]}/health/ready`,
       }),
     );
   };
   const migrate = (app: AppName, env: NodeJS.ProcessEnv) =>
-    promisify(execFile)(process.execPath, [entry(app, 'migrate.js')], { env }).catch((error: { stderr?: string }) => {
-      throw new Error(`${app} migrations failed: ${error.stderr?.trim() || String(error)}`);
+    promisify(execFile)(process.execPath, [builtEntryPoint(app, 'migrate')], { env }).catch((error: unknown) => {
+      const stderr = (error as { stderr?: string }).stderr?.trim();
+      throw new Error(`${app} migrations failed: ${stderr || String(error)}`, { cause: error });
     });
 
   report(`Starting PostgreSQL on port ${ports.postgres}`);
@@ -130,7 +130,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     };
     report('Migrating the auth database');
     await migrate('auth', env);
-    return launch('auth', env, ports.auth);
+    return launch('auth', env);
   });
   const monolith = Promise.all([postgres, dynamodb]).then(async ([postgresServer, dynamodbServer]) => {
     const env = {
@@ -142,7 +142,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     };
     report('Migrating the app database and seeding the mysfits');
     await migrate('monolith', env);
-    return launch('monolith', env, ports.monolith);
+    return launch('monolith', env);
   });
   const like = launch(
     'like',
@@ -152,7 +152,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
       SERVICE_CLIENT_SECRET: secrets.likeClientSecret,
     },
-    ports.like,
   );
   const gateway = launch(
     'gateway',
@@ -165,7 +164,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
       LIKE_URL: `http://127.0.0.1:${ports.like}`,
     },
-    ports.gatewayAdmin,
   );
 
   const appStarts: Record<AppName, Promise<AppProcess>> = { auth, monolith, like, gateway };

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@app/errors';
-import { PasswordHasher } from '../credentials/password-hasher';
-import { AccessTokens } from '../tokens/access-tokens';
-import { RefreshTokens } from '../tokens/refresh-tokens';
-import { User } from '../users/user';
-import { UsersRepository } from '../users/users.repository';
+import { PasswordHasher } from '../credentials';
+import { AccessTokens, RefreshTokens } from '../tokens';
+import { User, UsersService } from '../users';
 import { InvalidCredentialsError } from './account.errors';
 import { LoginThrottle } from './login-throttle';
 
@@ -24,7 +21,7 @@ export interface Tokens {
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
@@ -63,10 +60,8 @@ export class AccountsService {
     return this.refreshTokens.revoke(refreshToken);
   }
 
-  async me(userId: string): Promise<User> {
-    const user = await this.users.findById(userId);
-    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'This account no longer exists');
-    return user;
+  me(userId: string): Promise<User> {
+    return this.users.get(userId);
   }
 
   private async tokensFor(userId: string, refreshToken: string): Promise<Tokens> {
