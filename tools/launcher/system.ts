@@ -144,27 +144,21 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await migrate('monolith', env);
     return launch('monolith', env);
   });
-  const like = launch(
-    'like',
-    {
-      ...common,
-      PORT: String(ports.like),
-      MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
-      SERVICE_CLIENT_SECRET: secrets.likeClientSecret,
-    },
-  );
-  const gateway = launch(
-    'gateway',
-    {
-      ...common,
-      PORT: String(ports.gateway),
-      ADMIN_PORT: String(ports.gatewayAdmin),
-      INGRESS_MANIFEST: join(root, 'k8s', 'base', 'ingress.yaml'),
-      AUTH_URL: `http://127.0.0.1:${ports.auth}`,
-      MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
-      LIKE_URL: `http://127.0.0.1:${ports.like}`,
-    },
-  );
+  const like = launch('like', {
+    ...common,
+    PORT: String(ports.like),
+    MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
+    SERVICE_CLIENT_SECRET: secrets.likeClientSecret,
+  });
+  const gateway = launch('gateway', {
+    ...common,
+    PORT: String(ports.gateway),
+    ADMIN_PORT: String(ports.gatewayAdmin),
+    INGRESS_MANIFEST: join(root, 'k8s', 'base', 'ingress.yaml'),
+    AUTH_URL: `http://127.0.0.1:${ports.auth}`,
+    MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
+    LIKE_URL: `http://127.0.0.1:${ports.like}`,
+  });
 
   const appStarts: Record<AppName, Promise<AppProcess>> = { auth, monolith, like, gateway };
 
