@@ -22,8 +22,8 @@ export async function storedPasswordHash(authDatabaseUrl: string, email: string)
 
 /** The algorithm and parameters of a PHC-format hash, e.g. `argon2id m=19456,t=2,p=1`. */
 export function argon2Parameters(hash: string): string {
-  const [, algorithm, , parameters] = hash.split('$');
-  if (!algorithm?.startsWith('argon2') || !parameters) throw new Error('Not an argon2 hash in PHC format');
+  const [, algorithm, parameters] = /^\$(argon2(?:id|i|d))\$v=\d+\$([^$]+)\$/.exec(hash) ?? [];
+  if (!algorithm || !parameters) throw new Error('Not an argon2 hash in PHC format');
   return `${algorithm} ${parameters}`;
 }
 

@@ -75,7 +75,9 @@ export function readResidentMiB(pid: number): number {
 
 /** The kernel's clock ticks per second (USER_HZ), the unit of the CPU fields in /proc/<pid>/stat. */
 export function clockTicksPerSecond(): number {
-  const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim());
+  const { stdout, error } = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  if (error) throw new Error('getconf CLK_TCK could not run', { cause: error });
+  const ticks = Number(stdout.trim());
   if (!Number.isInteger(ticks) || ticks <= 0) throw new Error('getconf CLK_TCK gave no clock tick rate');
   return ticks;
 }

@@ -24,7 +24,7 @@ export interface Scenario {
   /** Answers so far that contradict the scenario. */
   unexpected(): number;
   /** first-like only: likes sent so far, and those answered 200 (each must be counted once on its mysfit). */
-  likes?(): { sent: number; answered: number };
+  likes?: () => { sent: number; answered: number };
 }
 
 const PASSWORD = 'bench password';

@@ -8,7 +8,7 @@ const scenarioList = z
   .transform((value) => value.split(',').map((name) => name.trim()))
   .pipe(z.array(z.enum(SCENARIOS)).min(1))
   .refine((names) => !names.includes('repeated-like') || names.includes('first-like'), {
-    message: 'repeated-like repeats the likes of first-like: list both',
+    error: 'repeated-like repeats the likes of first-like: list both',
   })
   // In the order they must run, whatever the order given.
   .transform((names) => SCENARIOS.filter((name) => names.includes(name)));

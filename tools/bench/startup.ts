@@ -41,7 +41,7 @@ export async function timeNpmStart(dataDir: string, ports: SystemPorts): Promise
     await waitFor('npm start', async () => runningAt !== undefined, 300_000, gone.signal);
   } catch (error) {
     if (!gone.signal.aborted) process.kill(group, 'SIGINT');
-    throw new Error(`${(error as Error).message}:\n${output}`);
+    throw new Error(`${(error as Error).message}:\n${output}`, { cause: error });
   }
   const seconds = ((runningAt ?? 0) - started) / 1000;
 
@@ -50,7 +50,7 @@ export async function timeNpmStart(dataDir: string, ports: SystemPorts): Promise
   const ending = await exited;
   if (!['SIGINT', 'code 0'].includes(ending)) throw new Error(`npm start ended with ${ending} on Ctrl-C:\n${output}`);
   const allClosed = async () => {
-    for (const [owner, port] of Object.entries(ports)) await assertPortFree(port, owner);
+    for (const owner of Object.keys(ports) as (keyof SystemPorts)[]) await assertPortFree(ports[owner], owner);
     return true;
   };
   await waitFor('everything npm start ran to stop', allClosed, 60_000);
