@@ -1,5 +1,5 @@
-import { BudgetResult, evaluateBudgets } from './budgets';
-import { PassFigures, ProcessName, ScenarioFigures, ScenarioName } from './figures';
+import { evaluateBudgets } from './budgets';
+import { BudgetResult, PassFigures, ProcessName, ScenarioFigures, ScenarioName } from './figures';
 
 const UNIT_MS = 0.04;
 

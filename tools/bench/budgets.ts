@@ -1,15 +1,5 @@
 import { AppName, APPS } from '../apps';
-import { PassFigures, SCENARIOS, ScenarioName, unitMultiple } from './figures';
-
-export type BudgetStatus = 'met' | 'missed' | 'not measured';
-
-export interface BudgetResult {
-  budget: string;
-  /** The measured figure, formatted, or '-' when not measured. */
-  figure: string;
-  limit: string;
-  status: BudgetStatus;
-}
+import { BudgetResult, PassFigures, SCENARIOS, ScenarioName, unitMultiple } from './figures';
 
 interface CpuBudget {
   app: AppName;

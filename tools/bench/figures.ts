@@ -1,5 +1,4 @@
 import { AppName } from '../apps';
-import type { BudgetResult } from './budgets';
 import type { ProfileSummary, Window } from './cpu-profile';
 
 /** What `npm run bench` loads, each through the gateway; see scenarios.ts for the requests. */
@@ -77,6 +76,17 @@ export function unitMultiple(
   const figures = scenario?.processes[process];
   if (!scenario || !figures) return undefined;
   return cpuMsPerRequest(figures.cpuMs, scenario.responses) / unitCpuMsPerRequest;
+}
+
+export type BudgetStatus = 'met' | 'missed' | 'not measured';
+
+/** One budget of budgets.ts, judged against one run. */
+export interface BudgetResult {
+  budget: string;
+  /** The measured figure, formatted, or '-' when not measured. */
+  figure: string;
+  limit: string;
+  status: BudgetStatus;
 }
 
 /** Everything one `npm run bench` measured, as written to bench/results/<time>.json. */

@@ -1,6 +1,5 @@
 import { APPS } from '../apps';
-import { BudgetResult } from './budgets';
-import { BenchRun, cpuMsPerRequest, ENGINES, LoadFigures, ProcessName, unitMultiple } from './figures';
+import { BenchRun, BudgetResult, cpuMsPerRequest, ENGINES, LoadFigures, ProcessName, unitMultiple } from './figures';
 
 const PROCESSES: ProcessName[] = [...APPS, ...ENGINES];
 /** Profiles are shown for the apps that spend at least this many units per request in a scenario. */
