@@ -106,6 +106,7 @@ describe('.dockerignore', () => {
     'apps/auth/src/main.ts',
     'apps/monolith/web/index.html',
     'libs/auth-rpc/proto/auth.proto',
+    'tools/build/build.js',
     'tools/build/stage-apps.ts',
     'k8s/base/ingress.yaml',
     'docker/healthcheck.js',

@@ -3,8 +3,8 @@ import entryPoints from '../apps/entry-points.json';
 import { repoRoot } from './launcher/repo';
 
 /**
- * apps/entry-points.json declares the apps, in the order they start (each after the ones it calls),
- * and the entry points of each: `apps/<app>/src/<name>.ts`, built to `dist/apps/<app>/src/<name>.js`.
+ * apps/entry-points.json declares the apps, each after the ones it calls (the launcher stops them in the
+ * reverse order; it starts each as soon as what it needs is up), and the entry points of each: `apps/<app>/src/<name>.ts`, built to `dist/apps/<app>/src/<name>.js`.
  * Those are the only files of an app that anything outside it runs; nothing outside imports its files.
  */
 export type AppName = keyof typeof entryPoints;

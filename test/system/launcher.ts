@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { waitFor } from '../../tools/engines/ports';
 import { repoRoot } from '../../tools/launcher/repo';
-import { portVariable, SystemPorts } from '../../tools/launcher/ports';
+import { portEnv, SystemPorts } from '../../tools/launcher/ports';
 import type { AppName } from '../../tools/apps';
 import { descendants, ProcessInfo } from './processes';
 
@@ -14,12 +14,6 @@ export interface Launched {
   /** Sends Ctrl-C (SIGINT) and resolves with the exit code. */
   interrupt(): Promise<number | null>;
   exited: Promise<number | null>;
-}
-
-export function portEnv(ports: SystemPorts): Record<string, string> {
-  return Object.fromEntries(
-    (Object.keys(ports) as (keyof SystemPorts)[]).map((part) => [portVariable(part), String(ports[part])]),
-  );
 }
 
 /** Runs `npm start`'s launcher (the built one) as a user would, in its own data folder. */

@@ -4,8 +4,8 @@ import { loadRuleFiles } from '../../observability/prometheus/rule-files';
 import { APPS } from '../../tools/apps';
 import { findExecutable } from '../../tools/engines/executables';
 import { freePort, waitFor } from '../../tools/engines/ports';
+import { portEnv } from '../../tools/launcher/ports';
 import { repoRoot } from '../../tools/launcher/repo';
-import { portEnv } from './launcher';
 import { narrow, startSystemUnderTest, systemKind, type SystemUnderTest } from './system-under-test';
 
 /** `npm run observe` against the system `npm start` runs: Prometheus starts, loads the rules, scrapes every app. */

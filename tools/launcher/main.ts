@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { nodeVersionWarning } from './node-version';
 
 /**
  * `npm start`. The system runs in a supervisor process (supervisor.ts) with a process group of its
@@ -7,6 +8,9 @@ import { join } from 'node:path';
  * If this process dies, the supervisor notices the lost channel and stops everything too. If the
  * supervisor dies without stopping what it started (SIGKILL), this process stops its whole group.
  */
+const warning = nodeVersionWarning(process.version);
+if (warning) process.stderr.write(`${warning}\n`);
+
 const supervisor = fork(join(__dirname, 'supervisor.js'), process.argv.slice(2), {
   detached: true,
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -61,6 +61,13 @@ export function portVariable(part: keyof SystemPorts): string {
   return `${part.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}_PORT`;
 }
 
+/** The variables that put every part on the given ports, for starting the launcher on them. */
+export function portEnv(ports: SystemPorts): Record<string, string> {
+  return Object.fromEntries(
+    (Object.keys(ports) as (keyof SystemPorts)[]).map((part) => [portVariable(part), String(ports[part])]),
+  );
+}
+
 /** Free ports for every part, for a second system beside a running one (tests, bench). */
 export async function freeSystemPorts(): Promise<SystemPorts> {
   const ports = { ...DEFAULT_PORTS };
