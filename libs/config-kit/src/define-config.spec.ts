@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, parseEnv } from './define-config';
+import { ConfigError, defineConfig, parseEnv } from './define-config';
 import { flag, hostAndPort, httpUrl, port, secret } from './env-types';
 
 const schema = z.object({ PORT: port(3000), DEBUG: flag(false), API_SECRET: secret });
@@ -42,6 +42,44 @@ describe('parseEnv', () => {
     expect(() => parseEnv('demo', schema, { API_SECRET: 'changeme' })).toThrow(/API_SECRET: is a placeholder/);
     process.env.NODE_ENV = 'development';
     expect(parseEnv('demo', schema, { API_SECRET: 'changeme' }).API_SECRET).toBe('changeme');
+  });
+});
+
+describe('ConfigError', () => {
+  it('names nested variables by their path, and a problem with the whole environment as (root)', () => {
+    const nested = z.object({ DB: z.object({ HOST: z.string({ error: 'is required' }) }) });
+    expect(() => parseEnv('demo', nested, { DB: {} } as unknown as NodeJS.ProcessEnv)).toThrow(
+      'Invalid demo configuration: DB.HOST: is required',
+    );
+    const whole = z.object({ A: z.string().optional() }).refine((env) => env.A !== 'b', { error: 'A must not be b' });
+    let thrown: unknown;
+    try {
+      parseEnv('demo', whole, { A: 'b' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      name: 'ConfigError',
+      namespace: 'demo',
+      problems: [{ variable: '(root)', problem: 'A must not be b' }],
+    });
+  });
+});
+
+describe('defineConfig', () => {
+  it('parses process.env under its namespace when loaded', () => {
+    const original = process.env.DEMO_PORT;
+    process.env.DEMO_PORT = '4321';
+    try {
+      const demo = defineConfig('demo', z.object({ DEMO_PORT: port(3000) }));
+      expect(demo.KEY).toBe('CONFIGURATION(demo)');
+      expect(demo()).toEqual({ DEMO_PORT: 4321 });
+      process.env.DEMO_PORT = 'none';
+      expect(() => demo()).toThrow('Invalid demo configuration: DEMO_PORT:');
+    } finally {
+      if (original === undefined) delete process.env.DEMO_PORT;
+      else process.env.DEMO_PORT = original;
+    }
   });
 });
 

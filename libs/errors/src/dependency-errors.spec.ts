@@ -52,6 +52,78 @@ describe('isUnreachableDependency', () => {
   });
 });
 
+describe('isUnreachableDependency, code by code', () => {
+  it.each([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EPIPE',
+  ])('takes the socket error %s for an outage', (code) => {
+    expect(isUnreachableDependency(withFields('socket', { code }))).toBe(true);
+  });
+
+  it.each(['08000', '08003', '08006', '08P01', '28000', '28P01', '53300', '57P01', '57P02', '57P03'])(
+    'takes the SQLSTATE %s for an outage',
+    (code) => {
+      expect(isUnreachableDependency(withFields('postgres', { code }))).toBe(true);
+    },
+  );
+
+  it.each(['080000', 'X08006', '0800', '53301', '57P04', '57P00', '23505', '42P01', 'ENOENT', 'EACCES'])(
+    'takes the code %s for no outage',
+    (code) => {
+      expect(isUnreachableDependency(withFields('other', { code }))).toBe(false);
+    },
+  );
+
+  it.each([
+    'TimeoutError',
+    'ServiceUnavailable',
+    'InternalServerError',
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'ExpiredTokenException',
+  ])('takes the AWS SDK error %s for an outage, only from the SDK', (name) => {
+    expect(isUnreachableDependency(withFields('aws', { name, $metadata: { httpStatusCode: 400 } }))).toBe(true);
+    expect(isUnreachableDependency(withFields('aws', { name }))).toBe(false);
+  });
+
+  it.each([
+    ['the message node-postgres starts with', 'Connection terminated by the server', true],
+    ['the message the pool gives', 'timeout exceeded when trying to connect', true],
+    ['the same words later in a message', 'Query read timeout: Connection terminated', false],
+    ['a numeric code', 'socket', false],
+  ])('reads %s', (_case, message, expected) => {
+    expect(isUnreachableDependency(withFields(message, { code: 111 }))).toBe(expected);
+  });
+
+  const wrapped = (depth: number) => {
+    let error: unknown = withFields('inner', { code: 'ECONNREFUSED' });
+    for (let level = 0; level < depth; level++) error = new Error(`level ${level}`, { cause: error });
+    return error;
+  };
+
+  it('follows causes five levels deep, and no deeper', () => {
+    expect(isUnreachableDependency(wrapped(5))).toBe(true);
+    expect(isUnreachableDependency(wrapped(6))).toBe(false);
+  });
+
+  it('stops on a cause that refers to itself', () => {
+    const circular = new Error('outer') as Error & { cause?: unknown };
+    circular.cause = circular;
+    expect(isUnreachableDependency(circular)).toBe(false);
+  });
+});
+
 describe('isUniqueViolation', () => {
   it.each([
     ['the driver error', withFields('duplicate key', { code: '23505' })],

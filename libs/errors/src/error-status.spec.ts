@@ -32,4 +32,25 @@ describe('the status of each kind of domain error', () => {
     class EmailTaken extends ConflictError {}
     expect(httpStatusOf(new EmailTaken('EMAIL_TAKEN', 'taken'))).toBe(409);
   });
+
+  it('keeps the code, message, details and class name an error was raised with', () => {
+    class EmailTaken extends ConflictError {}
+    const error = new EmailTaken('EMAIL_TAKEN', 'That email is taken', { email: 'a@example.com' });
+    expect(error).toMatchObject({
+      name: 'EmailTaken',
+      code: 'EMAIL_TAKEN',
+      message: 'That email is taken',
+      details: { email: 'a@example.com' },
+    });
+    expect(new RateLimitedError('TOO_MANY_ATTEMPTS', 'slow down', 30)).toMatchObject({
+      name: 'RateLimitedError',
+      code: 'TOO_MANY_ATTEMPTS',
+      retryAfterSeconds: 30,
+    });
+    expect(new UpstreamUnavailableError()).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: 'A service this request depends on is unavailable; try again shortly',
+    });
+    expect(new UpstreamUnavailableError('auth is down').message).toBe('auth is down');
+  });
 });

@@ -1,6 +1,15 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { ConflictError, RateLimitedError, UnauthenticatedError, UpstreamUnavailableError } from '@app/errors';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import {
+  ConflictError,
+  InvalidInputError,
+  RateLimitedError,
+  UnauthenticatedError,
+  UpstreamUnavailableError,
+} from '@app/errors';
+import { BODY_LIMIT_BYTES } from './body-limits';
 import { toErrorResponse } from './error-response';
+
+const withFields = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
 
 describe('toErrorResponse', () => {
   it('maps each kind of domain error to its status and keeps its code', () => {
@@ -62,5 +71,82 @@ describe('toErrorResponse', () => {
       message: 'Something went wrong',
       requestId: 'r1',
     });
+  });
+
+  it("passes a domain error's details on, and adds no details key when it has none", () => {
+    const fields = { content: ['must be 1 to 200 characters long'] };
+    expect(toErrorResponse(new InvalidInputError('VALIDATION_FAILED', 'bad', { fields }), 'r1')).toEqual({
+      body: { statusCode: 400, code: 'VALIDATION_FAILED', message: 'bad', requestId: 'r1', details: { fields } },
+      headers: {},
+    });
+    expect(Object.keys(toErrorResponse(new ConflictError('TAKEN', 'taken'), 'r1').body)).not.toContain('details');
+  });
+
+  it.each([
+    ['FST_ERR_CTP_INVALID_JSON_BODY', 400, 'MALFORMED_JSON', 'The request body is not valid JSON'],
+    ['FST_ERR_CTP_EMPTY_JSON_BODY', 400, 'MALFORMED_JSON', 'The request body is empty'],
+    [
+      'FST_ERR_CTP_BODY_TOO_LARGE',
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is larger than ${BODY_LIMIT_BYTES} bytes`,
+    ],
+    ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 400, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'],
+    ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, 'MALFORMED_REQUEST', 'The content length is wrong'],
+    ['FST_ERR_BAD_URL', 400, 'MALFORMED_PATH', 'The path is not a valid URL'],
+  ])("answers Fastify's %s with %i %s, raised or handed over by Nest", (fastifyCode, statusCode, code, message) => {
+    const raised = withFields('internal wording', { code: fastifyCode, statusCode });
+    const expected = { body: { statusCode, code, message, requestId: 'r1' }, headers: {} };
+    expect(toErrorResponse(raised, 'r1')).toEqual(expected);
+    expect(toErrorResponse(new BadRequestException('wrapped', { cause: raised }), 'r1')).toEqual(expected);
+  });
+
+  it.each([
+    [400, 'BAD_REQUEST'],
+    [401, 'UNAUTHENTICATED'],
+    [403, 'FORBIDDEN'],
+    [404, 'ROUTE_NOT_FOUND'],
+    [405, 'METHOD_NOT_ALLOWED'],
+    [413, 'PAYLOAD_TOO_LARGE'],
+    [415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [429, 'RATE_LIMITED'],
+    [418, 'HTTP_ERROR'],
+  ])('answers an HttpException of status %i with %s and its message', (statusCode, code) => {
+    expect(toErrorResponse(new HttpException('what went wrong', statusCode), 'r1')).toEqual({
+      body: { statusCode, code, message: 'what went wrong', requestId: 'r1' },
+      headers: {},
+    });
+  });
+
+  it.each([
+    [400, 'BAD_REQUEST'],
+    [405, 'METHOD_NOT_ALLOWED'],
+    [415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [418, 'BAD_REQUEST'],
+    [499, 'BAD_REQUEST'],
+  ])('keeps the status of another client error a plugin raises (%i) and names it %s', (statusCode, code) => {
+    expect(toErrorResponse(withFields('plugin wording', { statusCode }), 'r1')).toEqual({
+      body: { statusCode, code, message: 'The request is malformed', requestId: 'r1' },
+      headers: {},
+    });
+  });
+
+  it.each([
+    ['a server error status', withFields('boom', { statusCode: 500 })],
+    ['a status under 400', withFields('moved', { statusCode: 399 })],
+    ['a status that is not a number', withFields('odd', { statusCode: '404' })],
+    ['an unknown error code', withFields('odd', { code: 'FST_ERR_SOMETHING_ELSE' })],
+    ['a thrown string', 'boom'],
+    ['a thrown null', null],
+  ])('answers %s with a plain 500', (_case, error) => {
+    expect(toErrorResponse(error, 'r1')).toEqual({
+      body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong', requestId: 'r1' },
+      headers: {},
+    });
+  });
+
+  it('adds Retry-After to rate limits only', () => {
+    expect(toErrorResponse(new ConflictError('TAKEN', 'taken'), 'r1').headers).toEqual({});
+    expect(toErrorResponse(new UpstreamUnavailableError(), 'r1').headers).toEqual({});
   });
 });

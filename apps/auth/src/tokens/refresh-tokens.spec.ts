@@ -53,4 +53,27 @@ describe('RefreshTokens', () => {
     await expect(tokens.rotate(mine)).rejects.toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
     await expect(tokens.rotate(other)).resolves.toMatchObject({ userId: 'user-3' });
   });
+
+  it('issues each token for the configured lifetime, rotated ones too', async () => {
+    const before = Date.now();
+    const first = await tokens.issue('user-4');
+    const { refreshToken: second } = await tokens.rotate(first);
+    const after = Date.now();
+    const saved = [...repository.tokens.values()].filter((token) => token.userId === 'user-4');
+    expect(saved).toHaveLength(2);
+    for (const token of saved) {
+      expect(token.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 60_000);
+      expect(token.expiresAt.getTime()).toBeLessThanOrEqual(after + 60_000);
+    }
+    expect(saved[1].familyId).toBe(saved[0].familyId);
+    expect(saved[1].id).not.toBe(saved[0].id);
+    expect(second).not.toBe(first);
+  });
+
+  it('ignores an unknown token on revoke, so that logging out twice is fine', async () => {
+    const revokeFamily = jest.spyOn(repository, 'revokeFamily');
+    await expect(tokens.revoke('never-issued')).resolves.toBeUndefined();
+    expect(revokeFamily).not.toHaveBeenCalled();
+    revokeFamily.mockRestore();
+  });
 });

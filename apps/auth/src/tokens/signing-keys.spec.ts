@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { AuthConfig } from '../config';
 import { SigningKeys } from './signing-keys';
 
@@ -21,5 +21,24 @@ describe('SigningKeys', () => {
     expect(new SigningKeys({ JWT_PRIVATE_KEY: ecKey() } as AuthConfig).kid).not.toBe(keys.kid);
     await expect(keys.publicKey(keys.kid)).resolves.toContain('BEGIN PUBLIC KEY');
     await expect(keys.publicKey('another')).resolves.toBeUndefined();
+  });
+
+  it('derives the kid as RFC 7638 spells it out for an EC key', () => {
+    const privateKey = ecKey();
+    const { crv, kty, x, y } = createPublicKey(privateKey).export({ format: 'jwk' });
+    const members = `{"crv":"${crv}","kty":"${kty}","x":"${x}","y":"${y}"}`;
+    const expected = createHash('sha256').update(members).digest('base64url');
+    expect(new SigningKeys({ JWT_PRIVATE_KEY: privateKey } as AuthConfig).kid).toBe(expected);
+  });
+
+  it('publishes the public key that verifies what the private key signs', async () => {
+    const keys = new SigningKeys({ JWT_PRIVATE_KEY: ecKey() } as AuthConfig);
+    const signature = sign('sha256', Buffer.from('payload'), keys.privateKey);
+    const pem = await keys.publicKey(keys.kid);
+    expect(verify('sha256', Buffer.from('payload'), pem ?? '', signature)).toBe(true);
+    const [jwk] = keys.jwks().keys;
+    expect(verify('sha256', Buffer.from('payload'), createPublicKey({ key: jwk, format: 'jwk' }), signature)).toBe(
+      true,
+    );
   });
 });

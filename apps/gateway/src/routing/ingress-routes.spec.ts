@@ -105,4 +105,104 @@ ${paths}`;
       /Host rules/,
     );
   });
+
+  describe('path matching, per path type', () => {
+    const matching = (value: string, pathType: string, candidates: string[]) => {
+      const table = new RouteTable(routesFromIngress(ingress(path(value, pathType, 'svc'))));
+      return candidates.filter((candidate) => table.match(candidate));
+    };
+
+    it.each([
+      ['Exact', '/a', ['/a']],
+      ['Exact', '/a/', ['/a/']],
+      ['Prefix', '/a', ['/a', '/a/', '/a/b', '/a/b/c']],
+      ['Prefix', '/a/', ['/a', '/a/', '/a/b', '/a/b/c']],
+      ['Prefix', '/', ['/', '/a', '/a/', '/a/b', '/a/b/c', '/ab', '/b']],
+      ['ImplementationSpecific', '/a/*', ['/a/', '/a/b', '/a/b/c']],
+      ['ImplementationSpecific', '/a*', ['/a', '/a/', '/a/b', '/a/b/c', '/ab']],
+    ])('%s %s matches exactly %j', (pathType, value, expected) => {
+      expect(matching(value, pathType, ['/', '/a', '/a/', '/a/b', '/a/b/c', '/ab', '/b'])).toEqual(expected);
+    });
+
+    it.each([
+      ['/a.b', '/a.b', '/axb'],
+      ['/a+', '/a+', '/aa'],
+      ['/v(1)', '/v(1)', '/v1'],
+      ['/a|b', '/a|b', '/a'],
+      ['/a^b', '/a^b', '/b'],
+      ['/a$b', '/a$b', '/a'],
+      ['/a{2}', '/a{2}', '/aa'],
+      ['/[ab]', '/[ab]', '/a'],
+      ['/a\\d', '/a\\d', '/a1'],
+    ])(
+      'ImplementationSpecific %s matches itself literally, not %s as a regular expression would',
+      (value, literal, other) => {
+        expect(matching(value, 'ImplementationSpecific', [literal, other])).toEqual([literal]);
+      },
+    );
+  });
+
+  it('takes a path left out as Prefix /', () => {
+    const routes = routesFromIngress(
+      ingress(`
+          - pathType: Prefix
+            backend: { service: { name: everything, port: { number: 80 } } }`),
+    );
+    expect(routes.map(({ path, pathType, target }) => ({ path, pathType, target }))).toEqual([
+      { path: '/', pathType: 'Prefix', target: { kind: 'service', service: 'everything' } },
+    ]);
+    expect(new RouteTable(routes).match('/any/thing')).toBe(routes[0]);
+  });
+
+  it('keeps Prefix paths of the same length in the order written', () => {
+    const routes = routesFromIngress(ingress(path('/b', 'Prefix', 'first') + path('/a', 'Prefix', 'second')));
+    expect(routes.map((route) => route.path)).toEqual(['/b', '/a']);
+  });
+
+  it('reads a fixed-response action, with text/plain and an empty body by default', () => {
+    const blocked = (config: string) =>
+      routesFromIngress(
+        ingress(
+          path('/x', 'Exact', 'blocked', 'name: use-annotation'),
+          `"alb.ingress.kubernetes.io/actions.blocked": '{"type":"fixed-response","fixedResponseConfig":${config}}'`,
+        ),
+      )[0].target;
+    expect(blocked('{"statusCode":"404"}')).toEqual({
+      kind: 'fixed-response',
+      response: { statusCode: 404, contentType: 'text/plain', messageBody: '' },
+    });
+    expect(blocked('{"statusCode":"403","contentType":"application/json","messageBody":"{}"}')).toEqual({
+      kind: 'fixed-response',
+      response: { statusCode: 403, contentType: 'application/json', messageBody: '{}' },
+    });
+  });
+
+  it('refuses a fixed-response action without its configuration', () => {
+    const internal = path('/x', 'Exact', 'blocked', 'name: use-annotation');
+    const action = `"alb.ingress.kubernetes.io/actions.blocked": '{"type":"fixed-response"}'`;
+    expect(() => routesFromIngress(ingress(internal, action))).toThrow(/only fixed-response/);
+  });
+
+  it('reads the one Ingress among other objects, and refuses none or two', () => {
+    const service = 'apiVersion: v1\nkind: Service\nmetadata: { name: x }\n';
+    const one = ingress(path('/', 'Prefix', 'monolith'));
+    expect(routesFromIngress(`${service}---${one}`)).toHaveLength(1);
+    expect(() => routesFromIngress(service)).toThrow('Expected exactly one Ingress, found 0');
+    expect(() => routesFromIngress(`${one}\n---${one}`)).toThrow('Expected exactly one Ingress, found 2');
+  });
+
+  it('lists each backend service once, and no fixed responses', () => {
+    const table = new RouteTable(
+      routesFromIngress(
+        ingress(
+          path('/a', 'Prefix', 'one') +
+            path('/b', 'Prefix', 'two') +
+            path('/c', 'Prefix', 'one') +
+            path('/x', 'Exact', 'blocked', 'name: use-annotation'),
+          `"alb.ingress.kubernetes.io/actions.blocked": '{"type":"fixed-response","fixedResponseConfig":{"statusCode":"404"}}'`,
+        ),
+      ),
+    );
+    expect(table.services()).toEqual(['one', 'two']);
+  });
 });
