@@ -12,6 +12,8 @@ export default tseslint.config(
       'node_modules/',
       '.data/',
       'test-results/',
+      'reports/',
+      '.stryker-tmp/',
       'apps/monolith/web/',
       'docker/',
       'k8s/',
