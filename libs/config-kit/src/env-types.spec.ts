@@ -87,12 +87,16 @@ describe('httpUrl', () => {
     },
   );
 
-  it.each(['ftp://auth/jwks.json', 'file:///etc/passwd', 'ws://auth/x', 'httpx://auth', 'auth/.well-known/jwks.json'])(
-    'refuses %s as not http(s)',
-    (value) => {
-      expect(parse(httpUrl, value)).toEqual(refused('must be an http:// or https:// URL'));
-    },
-  );
+  it.each([
+    'ftp://auth/jwks.json',
+    'file:///etc/passwd',
+    'ws://auth/x',
+    'httpx://auth',
+    'xhttp://auth',
+    'auth/.well-known/jwks.json',
+  ])('refuses %s as not http(s)', (value) => {
+    expect(parse(httpUrl, value)).toEqual(refused('must be an http:// or https:// URL'));
+  });
 
   it('says a missing URL is required', () => {
     expect(parse(httpUrl, undefined)).toEqual(refused('is required'));
@@ -149,6 +153,14 @@ describe('awsRegion', () => {
 });
 
 describe('nodeEnv and logLevel', () => {
+  it.each(['development', 'production', 'test'])('nodeEnv takes %s', (value) => {
+    expect(parse(nodeEnv, value)).toBe(value);
+  });
+
+  it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])('logLevel takes %s', (value) => {
+    expect(parse(logLevel, value)).toBe(value);
+  });
+
   it('default to development and info, and refuse other values', () => {
     expect(parse(nodeEnv, undefined)).toBe('development');
     expect(parse(nodeEnv, 'production')).toBe('production');

@@ -117,6 +117,16 @@ describe('isUnreachableDependency, code by code', () => {
     expect(isUnreachableDependency(wrapped(6))).toBe(false);
   });
 
+  it('follows driver errors five levels deep, and no deeper', () => {
+    const driverErrors = (depth: number) => {
+      let error: unknown = withFields('inner', { code: '57P01' });
+      for (let level = 0; level < depth; level++) error = withFields(`level ${level}`, { driverError: error });
+      return error;
+    };
+    expect(isUnreachableDependency(driverErrors(5))).toBe(true);
+    expect(isUnreachableDependency(driverErrors(6))).toBe(false);
+  });
+
   it('stops on a cause that refers to itself', () => {
     const circular = new Error('outer') as Error & { cause?: unknown };
     circular.cause = circular;

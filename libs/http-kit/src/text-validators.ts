@@ -16,6 +16,7 @@ export function codePointLength(value: string): number {
 export function CodePointLength(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
+      // Stryker disable next-line StringLiteral,ArrayDeclaration: the name and constraints key class-validator's result; the API lists only the messages.
       name: 'codePointLength',
       constraints: [min, max],
       validator: {
@@ -42,6 +43,7 @@ export function PlainText(textOptions: { multiline?: boolean } = {}, options?: V
   const forbidden = textOptions.multiline ? CONTROL : CONTROL_OR_LINE_BREAK;
   return ValidateBy(
     {
+      // Stryker disable next-line StringLiteral: as for codePointLength.
       name: 'plainText',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && !forbidden.test(value),

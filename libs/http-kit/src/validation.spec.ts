@@ -63,6 +63,7 @@ describe('codePointLength', () => {
 
 describe('text fields', () => {
   it.each([
+    ['one character', 'a', Comment],
     ['ten plain characters', 'abcdefghij', Comment],
     ['five ❤️, ten code points', '❤️❤️❤️❤️❤️', Comment],
     ['line breaks and tabs in multiline text', 'a\nb\r\nc\td', Comment],
@@ -97,6 +98,13 @@ describe('the validation pipe', () => {
     const value = await createValidationPipe().transform({ stars: 5, author: { name: 'Ann' } }, body(Review));
     expect(value).toBeInstanceOf(Review);
     expect((value as Review).author).toBeInstanceOf(Author);
+  });
+
+  it('says the request is not valid', async () => {
+    await expect(createValidationPipe().transform({ name: '' }, body(Name))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'The request is not valid',
+    });
   });
 
   it('refuses unknown fields, naming them', async () => {

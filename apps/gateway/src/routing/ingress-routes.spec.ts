@@ -117,6 +117,7 @@ ${paths}`;
       ['Exact', '/a/', ['/a/']],
       ['Prefix', '/a', ['/a', '/a/', '/a/b', '/a/b/c']],
       ['Prefix', '/a/', ['/a', '/a/', '/a/b', '/a/b/c']],
+      ['Prefix', '/a//', ['/a', '/a/', '/a/b', '/a/b/c']],
       ['Prefix', '/', ['/', '/a', '/a/', '/a/b', '/a/b/c', '/ab', '/b']],
       ['ImplementationSpecific', '/a/*', ['/a/', '/a/b', '/a/b/c']],
       ['ImplementationSpecific', '/a*', ['/a', '/a/', '/a/b', '/a/b/c', '/ab']],
@@ -154,9 +155,15 @@ ${paths}`;
     expect(new RouteTable(routes).match('/any/thing')).toBe(routes[0]);
   });
 
-  it('keeps Prefix paths of the same length in the order written', () => {
-    const routes = routesFromIngress(ingress(path('/b', 'Prefix', 'first') + path('/a', 'Prefix', 'second')));
-    expect(routes.map((route) => route.path)).toEqual(['/b', '/a']);
+  it('keeps Prefix paths of the same length, and ImplementationSpecific ones, in the order written', () => {
+    const written = ['/d', '/c', '/b', '/a'];
+    const prefixes = routesFromIngress(ingress(written.map((value) => path(value, 'Prefix', 'svc')).join('')));
+    expect(prefixes.map((route) => route.path)).toEqual(written);
+    const patterns = ['/d*', '/c/*/x', '/*', '/b?', '/a*'];
+    const specific = routesFromIngress(
+      ingress(patterns.map((value) => path(value, 'ImplementationSpecific', 'svc')).join('')),
+    );
+    expect(specific.map((route) => route.path)).toEqual(patterns);
   });
 
   it('reads a fixed-response action, with text/plain and an empty body by default', () => {

@@ -12,6 +12,7 @@ describe('routablePath', () => {
     ['/file.svg', '/file.svg'],
     ['/a/..b/.c', '/a/..b/.c'],
     ['/search?q=a+b%20c', '/search'],
+    ['/search?q=%20', '/search'],
   ])('routes %s as %s', (target, path) => {
     expect(routablePath(target)).toEqual({ refused: false, path });
   });
@@ -32,6 +33,8 @@ describe('routablePath', () => {
     ['/mysfits/x/fulfill-like#y', 'MALFORMED_PATH', '#'],
     ['http://example.com/metrics', 'MALFORMED_PATH', 'must be a path'],
     ['*', 'MALFORMED_PATH', 'must be a path'],
+    ['/a%zz?q=1', 'MALFORMED_PATH', 'malformed percent-escape'],
+    ['/a%?q=1', 'MALFORMED_PATH', 'malformed percent-escape'],
     ['/mysfits?filter=%', 'MALFORMED_QUERY', 'malformed percent-escape'],
     ['/mysfits?filter=%E0%A4%A', 'MALFORMED_QUERY', 'malformed percent-escape'],
   ])('refuses %s with %s', (target, code, reason) => {
