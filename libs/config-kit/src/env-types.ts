@@ -50,9 +50,9 @@ export function isPlaceholderInProduction(value: string): boolean {
 
 /** A secret that must be set, and in production not to a placeholder. */
 export const secret = z
+  // The message is the string's own for every problem, an empty value included.
   .string({ error: 'is required' })
-  // Stryker disable next-line StringLiteral: zod falls back to the string's own message, the same words.
-  .min(1, 'is required')
+  .min(1)
   .refine((value) => !isPlaceholderInProduction(value), { error: 'is a placeholder; set a real secret' });
 
 /**

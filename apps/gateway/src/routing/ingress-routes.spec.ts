@@ -98,6 +98,8 @@ ${paths}`;
     expect(() => routesFromIngress(ingress(internal))).toThrow(/actions.blocked is missing/);
     const redirect = `"alb.ingress.kubernetes.io/actions.blocked": '{"type":"redirect"}'`;
     expect(() => routesFromIngress(ingress(internal, redirect))).toThrow(/only fixed-response/);
+    const configured = `"alb.ingress.kubernetes.io/actions.blocked": '{"type":"redirect","fixedResponseConfig":{"statusCode":"404"}}'`;
+    expect(() => routesFromIngress(ingress(internal, configured))).toThrow(/only fixed-response/);
   });
 
   it('refuses host rules, which the local gateway cannot honour', () => {

@@ -50,11 +50,8 @@ export function routesFromIngress(manifest: string): Route[] {
     if (rule.host) throw new Error(`Host rules are not supported by the local gateway (${rule.host})`);
     return rule.http?.paths ?? [];
   });
-  const routes = paths.map((path) => toRoute(path, annotations));
-  return routes
-    .map((route, index) => ({ route, index }))
-    .sort((a, b) => compareRoutes(a.route, b.route) || a.index - b.index)
-    .map(({ route }) => route);
+  // Array.prototype.sort is stable: routes that compare equal keep the order written.
+  return paths.map((path) => toRoute(path, annotations)).sort(compareRoutes);
 }
 
 function compareRoutes(a: Route, b: Route): number {

@@ -33,7 +33,7 @@ export function routablePath(target: string): RoutablePath | RefusedTarget {
   // Stryker disable next-line EqualityOperator: the target starts with /, so ? is never at 0.
   const raw = queryAt < 0 ? target : target.slice(0, queryAt);
   // Stryker disable next-line EqualityOperator: as above.
-  if (queryAt >= 0 && !decodes(target.slice(queryAt + 1).replaceAll('+', ' '))) {
+  if (queryAt >= 0 && !decodes(target.slice(queryAt + 1))) {
     return refuse('MALFORMED_QUERY', 'The query string holds a malformed percent-escape');
   }
   let path = raw;
