@@ -1,0 +1,4 @@
+export { nameServerSpan } from './server-span';
+export { startTracing, type TracedLibrary, type TracingOptions } from './start-tracing';
+export { tracingEnv, type TracingEnv } from './tracing.env';
+export { TracingModule } from './tracing.module';
