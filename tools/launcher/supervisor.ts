@@ -20,6 +20,8 @@ async function supervise(): Promise<void> {
   const starting = startSystem({
     dataDir,
     ports,
+    // OpenTelemetry's standard variables given to `npm start` reach every app: traces go to any OTLP backend.
+    appEnv: Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('OTEL_'))),
     report: (line) => process.stdout.write(`${line}...\n`),
     events: (line) => process.stdout.write(`${new Date().toLocaleTimeString()}  ${line}\n`),
   });

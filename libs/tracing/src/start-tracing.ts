@@ -1,5 +1,5 @@
 import type { NodeSDK, NodeSDKConfiguration } from '@opentelemetry/sdk-node';
-import { tracingRequested, type TracingEnv } from './tracing.env';
+import { tracingEnv, tracingRequested } from './tracing.env';
 
 /** The libraries whose calls an app turns into spans: each app names the ones it uses. */
 export type TracedLibrary = 'http' | 'grpc' | 'pg' | 'aws-sdk';
@@ -54,9 +54,15 @@ let running: NodeSDK | undefined;
  * context in and out, spans of the named libraries, exported in batches by the exporter the variables
  * name (OTLP by default). The SDK reads its other settings (sampler, batch sizes, protocol...) from the
  * standard variables itself. Call it before anything else is imported: from the first import of `main.ts`.
+ * Malformed variables leave tracing off here: the app's config, which composes `tracingEnv`, then stops
+ * the app with a message naming them.
  */
-export function startTracing(options: TracingOptions, env: TracingEnv): boolean {
-  if (running || !tracingRequested(env)) return false;
+export function startTracing(
+  options: TracingOptions,
+  environment: Readonly<Record<string, string | undefined>>,
+): boolean {
+  const env = tracingEnv.safeParse(environment);
+  if (running || !env.success || !tracingRequested(env.data)) return false;
   const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
   running = new NodeSDK({
     serviceName: options.service,

@@ -9,9 +9,10 @@ class TracingLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    if (!tracingStarted()) return;
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', async (request) => {
+    // An app with no Nest HTTP server (the gateway's proxy) names its spans itself.
+    const adapter = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | undefined;
+    if (!tracingStarted() || !adapter) return;
+    adapter.getInstance<FastifyInstance>().addHook('onRequest', async (request) => {
       const route = request.routeOptions.url;
       if (route) nameServerSpan(request.method, route);
     });

@@ -7,6 +7,7 @@ import { errors, Pool } from 'undici';
 import { answerClientError, BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES, ErrorBody } from '@app/http-kit';
 import { redactedUrl } from '@app/observability';
 import { REQUEST_ID_HEADER, RequestContext, resolveRequestId } from '@app/request-context';
+import { nameServerSpan } from '@app/tracing';
 import { gatewayConfig, GatewayConfig, upstreams } from '../config';
 import { FixedResponse, Route, routablePath, RouteTable } from '../routing';
 import { BodyLimit, BodyTooLargeError, declaredLength, forwardedHeaders, returnedHeaders } from './forwarding';
@@ -147,6 +148,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     }
     const route = this.table.match(target.path);
     const plan = route ? this.plans.get(route) : undefined;
+    if (plan) nameServerSpan(request.method ?? 'GET', plan.path);
     if (!plan) {
       this.refuse(request, response, requestId, this.unmatched, {
         statusCode: 404,
@@ -173,7 +175,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
       {
         path: request.url ?? '/',
         method: request.method as 'GET',
-        headers: forwardedHeaders(request, requestId),
+        headers: forwardedHeaders(request, this.context.outgoingHeaders()),
         body,
         headersTimeout: plan.timeoutMs,
         bodyTimeout: plan.timeoutMs,

@@ -6,6 +6,7 @@ import { postgresEnv } from '@app/database';
 import { dynamoDbEnv } from '@app/dynamodb';
 import { httpServerEnv } from '@app/http-kit';
 import { loggingEnv, managementEnv } from '@app/observability';
+import { tracingEnv } from '@app/tracing';
 import { accessTokenEnv, jwksEnv } from '@app/token-verification';
 
 /** The stores, all the migrate command needs. */
@@ -28,6 +29,7 @@ export const monolithConfig = defineConfig(
     PORT: port(3002),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...tracingEnv.shape,
     ...managementEnv(9002).shape,
     ...accessTokenEnv.shape,
     ...jwksEnv.shape,
