@@ -7,7 +7,7 @@ import { errors, Pool } from 'undici';
 import { answerClientError, BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES, ErrorBody } from '@app/http-kit';
 import { redactedUrl } from '@app/observability';
 import { REQUEST_ID_HEADER, RequestContext, resolveRequestId } from '@app/request-context';
-import { nameServerSpan } from '@app/tracing';
+import { inServerSpan, nameServerSpan } from '@app/tracing';
 import { gatewayConfig, GatewayConfig, upstreams } from '../config';
 import { FixedResponse, Route, routablePath, RouteTable } from '../routing';
 import { BodyLimit, BodyTooLargeError, declaredLength, forwardedHeaders, returnedHeaders } from './forwarding';
@@ -137,8 +137,11 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
   private handle(request: IncomingMessage, response: ServerResponse): void {
     this.arrivals.set(response, performance.now());
     const requestId = resolveRequestId(request.headers[REQUEST_ID_HEADER]);
-    // Each request runs in a request context of its own, so that what is logged carries its id.
-    this.context.runFor(requestId, () => this.route(request, response, requestId));
+    // Each request runs in a request context of its own, so that what is logged carries its id, and in a
+    // span of its own when the gateway traces.
+    inServerSpan(request, response, () =>
+      this.context.runFor(requestId, () => this.route(request, response, requestId)),
+    );
   }
 
   private route(request: IncomingMessage, response: ServerResponse, requestId: string): void {
