@@ -131,6 +131,28 @@ function metricsRead(): string[] {
     expect(missing).toEqual([]);
   });
 
+  it("serves /status.html through the gateway, with each hop's calls read from the apps' metrics", async () => {
+    const page = await request(system.gateway).get('/status.html').expect(200);
+    // The CSP allows no inline script or style: the page's are files of their own.
+    expect(page.text).toContain('<script type="module" src="/status.js"></script>');
+    expect(page.text).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=/);
+    await request(system.gateway)
+      .get('/status.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
+
+    const { body } = await request(system.gateway).get('/status/hops').expect(200);
+    const report = body as { read: string[]; unreachable: string[]; hops: { hop: string; calls: number }[] };
+    expect(report.read).toEqual([...APPS].sort());
+    expect(report.unreachable).toEqual([]);
+    const calls = Object.fromEntries(report.hops.map((hop) => [hop.hop, hop.calls]));
+    expect(calls['gateway → like']).toBeGreaterThanOrEqual(2);
+    expect(calls['like → monolith']).toBeGreaterThanOrEqual(2);
+    expect(calls['monolith → DynamoDB']).toBeGreaterThan(0);
+    expect(calls['monolith → auth (gRPC)']).toBeGreaterThanOrEqual(1);
+    expect(calls['auth → PostgreSQL']).toBeGreaterThan(0);
+  });
+
   it('counts the business events and the dependency calls of the requests above', () => {
     const seen = (app: AppName, series: string, labels: Record<string, string>) =>
       scraped
