@@ -43,18 +43,25 @@ const CLIENT = 3;
   const logLinesOf = async (app: string, traceId: string) =>
     (await system.logs(app)).split('\n').filter((line) => line.includes(`"trace_id":"${traceId}"`));
 
-  it("makes one like one trace, under the caller's span: gateway, like, monolith, DynamoDB", async () => {
-    const gateway = system.gateway;
-    const email = `tracing-${Date.now()}@example.com`;
+  /** A visitor signed up and logged in, and the ids of the mysfits. */
+  const visitor = async (name: string) => {
+    const email = `${name.toLowerCase()}-${Date.now()}@example.com`;
     const password = 'a sturdy password';
-    await request(gateway).post('/auth/register').send({ email, password, displayName: 'Traced' }).expect(201);
-    const { accessToken } = (await request(gateway).post('/auth/login').send({ email, password }).expect(200)).body as {
-      accessToken: string;
-    };
-    const { mysfits } = (await request(gateway).get('/mysfits').expect(200)).body as {
+    await request(system.gateway).post('/auth/register').send({ email, password, displayName: name }).expect(201);
+    const login = await request(system.gateway).post('/auth/login').send({ email, password }).expect(200);
+    const { mysfits } = (await request(system.gateway).get('/mysfits').expect(200)).body as {
       mysfits: { mysfitId: string }[];
     };
-    const mysfitId = mysfits[0].mysfitId;
+    return {
+      accessToken: (login.body as { accessToken: string }).accessToken,
+      mysfitIds: mysfits.map((m) => m.mysfitId),
+    };
+  };
+
+  it("makes one like one trace, under the caller's span: gateway, like, monolith, DynamoDB", async () => {
+    const gateway = system.gateway;
+    const { accessToken, mysfitIds } = await visitor('Traced');
+    const mysfitId = mysfitIds[0];
 
     const { traceId, callerSpanId, traceparent } = newTraceparent();
     await request(gateway)
@@ -99,16 +106,8 @@ const CLIENT = 3;
 
   it("carries the trace over gRPC: a mysfit's profile asks auth for its adopter's name under the same trace", async () => {
     const gateway = system.gateway;
-    const email = `adopter-${Date.now()}@example.com`;
-    const password = 'a sturdy password';
-    await request(gateway).post('/auth/register').send({ email, password, displayName: 'Adopter' }).expect(201);
-    const { accessToken } = (await request(gateway).post('/auth/login').send({ email, password }).expect(200)).body as {
-      accessToken: string;
-    };
-    const { mysfits } = (await request(gateway).get('/mysfits').expect(200)).body as {
-      mysfits: { mysfitId: string }[];
-    };
-    const mysfitId = mysfits[mysfits.length - 1].mysfitId;
+    const { accessToken, mysfitIds } = await visitor('Adopter');
+    const mysfitId = mysfitIds[mysfitIds.length - 1];
     await request(gateway).post(`/mysfits/${mysfitId}/adopt`).set('authorization', `Bearer ${accessToken}`).expect(201);
     const { traceId, traceparent } = newTraceparent();
     await request(gateway).get(`/mysfits/${mysfitId}`).set('traceparent', traceparent).expect(200);
