@@ -16,10 +16,10 @@ export interface Launched {
   exited: Promise<number | null>;
 }
 
-/** Runs `npm start`'s launcher (the built one) as a user would, in its own data folder. */
-export function launch(dataDir: string, ports: SystemPorts): Launched {
+/** Runs `npm start`'s launcher (the built one) as a user would, in its own data folder, with `env` added. */
+export function launch(dataDir: string, ports: SystemPorts, env: NodeJS.ProcessEnv = {}): Launched {
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot(), 'dist', 'tools', 'launcher', 'main.js')], {
-    env: { ...process.env, ...portEnv(ports), MYSFITS_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, ...portEnv(ports), MYSFITS_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

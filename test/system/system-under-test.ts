@@ -32,16 +32,17 @@ export interface ComposeSystem extends RunningSystem {
 
 export const systemKind = process.env.SYSTEM_UNDER_TEST === 'compose' ? 'compose' : 'embedded';
 
-export async function startSystemUnderTest(name: string): Promise<SystemUnderTest> {
-  return systemKind === 'compose' ? composeSystem() : embeddedSystem(name);
+export async function startSystemUnderTest(name: string, env: NodeJS.ProcessEnv = {}): Promise<SystemUnderTest> {
+  return systemKind === 'compose' ? composeSystem() : embeddedSystem(name, env);
 }
 
-async function embeddedSystem(name: string): Promise<EmbeddedSystem> {
+/** `env` is added to `npm start`'s environment (the embedded system only). */
+async function embeddedSystem(name: string, env: NodeJS.ProcessEnv): Promise<EmbeddedSystem> {
   const dataDir = scratchFolder(name);
   const system: EmbeddedSystem = {
     kind: 'embedded',
     dataDir,
-    launched: launch(dataDir, await freeSystemPorts()),
+    launched: launch(dataDir, await freeSystemPorts(), env),
     get gateway() {
       return `http://127.0.0.1:${this.launched.ports.gateway}`;
     },

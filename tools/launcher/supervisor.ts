@@ -20,6 +20,8 @@ async function supervise(): Promise<void> {
   const starting = startSystem({
     dataDir,
     ports,
+    // OpenTelemetry's standard variables given to `npm start` reach every app: traces go to any OTLP backend.
+    appEnv: Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('OTEL_'))),
     report: (line) => process.stdout.write(`${line}...\n`),
     events: (line) => process.stdout.write(`${new Date().toLocaleTimeString()}  ${line}\n`),
   });
@@ -61,6 +63,7 @@ Mythical Mysfits is running.
   health     ${APPS.map((app) => `http://localhost:${ports[MANAGEMENT_PORT[app]]}`).join(' ')}
              (auth, monolith, like, gateway): /health/live, /health/ready and /metrics, on each app's
              management port only; npm run observe starts Prometheus on them with the alerts
+  status     http://localhost:${ports.gateway}/status.html   each hop's recent latency and error rate, from those metrics
 
 Press Ctrl-C to stop.
 `;

@@ -145,6 +145,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       DATABASE_URL: postgresServer.url('app'),
       DYNAMODB_ENDPOINT: dynamodbServer.endpoint,
       DYNAMODB_CREATE_TABLES: 'true',
+      STATUS_METRICS_URLS: (['auth', 'like', 'gateway'] as const)
+        .map((app) => `${app}=http://127.0.0.1:${ports[MANAGEMENT_PORT[app]]}/metrics`)
+        .join(','),
     };
     report('Migrating the app database and seeding the mysfits');
     await migrate('monolith', env);

@@ -1,3 +1,4 @@
+import './tracing';
 import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
 import { AuthModule } from './auth.module';
 import { authConfig } from './config';

@@ -1,3 +1,4 @@
+import './tracing';
 import { bootstrapStandaloneService } from '@app/http-kit';
 import { gatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';

@@ -206,7 +206,10 @@ describe('routing by the Ingress', () => {
   it('serves its own health and metrics on the management port only', async () => {
     await management(started().app).get('/health/ready').expect(200);
     const metrics = await management(started().app).get('/metrics').expect(200);
-    expect(metrics.text).toContain('gateway_routed_requests_total');
+    // The fixed 404s answered above, timed by Ingress path.
+    expect(metrics.text).toMatch(
+      /^gateway_routed_request_duration_seconds_count\{[^}]*ingress_path="\/metrics",backend="fixed-response",status_code="404"\} [1-9]/m,
+    );
   });
 });
 

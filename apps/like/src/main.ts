@@ -1,3 +1,4 @@
+import './tracing';
 import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
 import { likeConfig } from './config';
 import { LikeModule } from './like.module';

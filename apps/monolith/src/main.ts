@@ -1,3 +1,4 @@
+import './tracing';
 import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
 import { monolithConfig } from './config';
 import { MonolithModule } from './monolith.module';

@@ -13,6 +13,7 @@ import { DynamoDbHealthIndicator, DynamoDbModule } from './dynamodb';
 import { MonolithReadiness } from './health';
 import { LikesModule } from './likes';
 import { MysfitsModule } from './mysfits';
+import { StatusModule } from './status';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { MysfitsModule } from './mysfits';
     AdoptionsModule,
     CommentsModule,
     LikesModule,
+    StatusModule,
   ],
 })
 export class MonolithModule {}

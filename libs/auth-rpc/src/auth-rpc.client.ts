@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { hostAndPort } from '@app/config-kit';
 import { RequestContext } from '@app/request-context';
 import { authRpcOptions } from './auth-rpc.options';
+import { measureCalls } from './call-metrics';
 import { propagateRequestContext } from './context-propagation';
 
 /** The injection token of the gRPC client that calls auth. */
@@ -27,7 +28,8 @@ export interface AuthRpcClientModuleOptions {
 
 /**
  * Registers the auth gRPC client under AUTH_RPC_CLIENT. Every call it makes carries the request
- * context (the request id) in its metadata, so auth logs the id of the request that caused the call.
+ * context (the request id) in its metadata, so auth logs the id of the request that caused the call,
+ * and is timed in grpc_client_call_duration_seconds.
  */
 @Module({})
 export class AuthRpcClientModule {
@@ -40,7 +42,7 @@ export class AuthRpcClientModule {
           const { transport, options: grpc } = authRpcOptions(options.useFactory(...(config as never[])).url);
           return {
             transport,
-            options: { ...grpc, channelOptions: { interceptors: [propagateRequestContext(context)] } },
+            options: { ...grpc, channelOptions: { interceptors: [measureCalls(), propagateRequestContext(context)] } },
           };
         },
       },

@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { z } from 'zod';
 import { awsRegion, flag, secret } from '@app/config-kit';
 import { rdsIamAuthToken } from './iam-authentication';
+import { measuredClient } from './query-metrics';
 
 /** The database of an app that has one, for its config schema. */
 export const postgresEnv = z.object({
@@ -44,8 +45,12 @@ export function postgresDataSourceOptions(connection: PostgresEnv, migrations: M
     migrations,
     synchronize: false,
     migrationsTransactionMode: 'each',
-    extra: { max: 10, connectionTimeoutMillis: 5_000 },
+    extra: { max: 10, connectionTimeoutMillis: 5_000, Client: measuredClient(databaseName(connection.DATABASE_URL)) },
   };
+}
+
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
 }
 
 /**
@@ -66,7 +71,7 @@ function iamAuthenticated({ DATABASE_URL, AWS_REGION }: PostgresEnv) {
     host: target.hostname,
     port: target.port,
     username: target.username,
-    database: decodeURIComponent(url.pathname.slice(1)),
+    database: databaseName(DATABASE_URL),
     password: rdsIamAuthToken(target),
     ssl: true,
   };

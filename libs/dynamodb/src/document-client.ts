@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { awsRegion, httpUrl } from '@app/config-kit';
+import { measureOperations } from './operation-metrics';
 
 /** Where DynamoDB is, for the config schema of an app that uses it. */
 export const dynamoDbEnv = z.object({
@@ -17,7 +18,8 @@ export interface DynamoDbSettings {
 
 /**
  * A document client with bounded waits: a slow or unreachable DynamoDB fails the request in
- * seconds instead of holding it. The SDK retries throttling and transient errors itself.
+ * seconds instead of holding it. The SDK retries throttling and transient errors itself. Every call is
+ * timed in dynamodb_operation_duration_seconds.
  */
 export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
@@ -28,5 +30,6 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
   });
+  measureOperations(client);
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -8,7 +8,7 @@ const REQUEST_DURATION = 'http_server_request_duration_seconds';
 
 export const requestDurationHistogram = makeHistogramProvider({
   name: REQUEST_DURATION,
-  help: 'Duration of HTTP requests handled by this service',
+  help: 'Duration of HTTP requests handled by this service, by route pattern and status code',
   labelNames: ['method', 'route', 'status_code'],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
 });

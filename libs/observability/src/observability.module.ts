@@ -2,6 +2,7 @@ import { DynamicModule, InjectionToken, Module, ModuleMetadata, Provider, Type }
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { RequestContext } from '@app/request-context';
+import { TracingModule } from '@app/tracing';
 import { HttpMetrics, requestDurationHistogram } from './http-metrics';
 import type { LogLevel } from './logging.env';
 import { MANAGEMENT_SETTINGS, ManagementServer, ManagementSettings } from './management-server';
@@ -40,7 +41,8 @@ export function observabilitySettings(env: {
 }
 
 /**
- * Structured JSON logs, each line carrying the request context's fields (the request id), and the
+ * Structured JSON logs, each line carrying the request context's fields (the request id, and the trace
+ * and span ids when the app traces), the spans' route names and their export at shutdown, and the
  * management server: `/health/live`, `/health/ready` and `/metrics` on a port of their own. Needs
  * RequestContextModule.
  */
@@ -57,6 +59,7 @@ export class ObservabilityModule {
       module: ObservabilityModule,
       imports: [
         ...(options.imports ?? []),
+        TracingModule,
         TerminusModule.forRoot({ logger: false }),
         LoggerModule.forRootAsync({
           inject: [RequestContext, ...(options.inject ?? [])],

@@ -1,14 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { context, isSpanContextValid, propagation, trace } from '@opentelemetry/api';
 import { CLS_ID, ClsService } from 'nestjs-cls';
 import { REQUEST_ID_HEADER } from './request-id';
 
 /**
- * What is known about the request being served, wherever the code runs, without passing it along:
- * kept in AsyncLocalStorage (nestjs-cls) from the HTTP request hook or the gRPC interceptor onwards.
- * Today that is the request id; trace ids join it here, and reach logs and outgoing calls through
- * `logFields()` and `outgoingHeaders()` without any caller changing.
+ * What is known about the request being served, wherever the code runs, without passing it along: its
+ * request id, kept in AsyncLocalStorage (nestjs-cls) from the HTTP request hook or the gRPC interceptor
+ * onwards, and, when the app traces, the OpenTelemetry span serving it (the SDK keeps that in an
+ * AsyncLocalStorage of its own). Both reach log lines through `logFields()` and outgoing calls through
+ * `outgoingHeaders()`.
  */
 @Injectable()
 export class RequestContext {
@@ -22,16 +24,30 @@ export class RequestContext {
     return this.cls.isActive() ? this.cls.getId() : undefined;
   }
 
-  /** Fields every log line written while serving the request carries. */
+  /** Fields every log line written while serving the request carries: its id, and its trace and span ids. */
   logFields(): Record<string, string> {
+    const fields: Record<string, string> = {};
     const requestId = this.requestId;
-    return requestId ? { requestId } : {};
+    if (requestId) fields.requestId = requestId;
+    const span = trace.getSpanContext(context.active());
+    if (span && isSpanContextValid(span)) {
+      fields.trace_id = span.traceId;
+      fields.span_id = span.spanId;
+    }
+    return fields;
   }
 
-  /** HTTP headers (or gRPC metadata) that carry the context on to the services this request calls. */
+  /**
+   * HTTP headers (or gRPC metadata) that carry the context on to the services this request calls: the
+   * request id, and the W3C trace context (`traceparent`) of the current span, so that the callee's spans
+   * join the same trace under it.
+   */
   outgoingHeaders(): Record<string, string> {
+    const headers: Record<string, string> = {};
     const requestId = this.requestId;
-    return requestId ? { [REQUEST_ID_HEADER]: requestId } : {};
+    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    propagation.inject(context.active(), headers);
+    return headers;
   }
 
   /** Runs `work` in a new context for the request with this id: for servers no hook of this module opens. */

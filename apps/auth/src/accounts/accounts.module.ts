@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CredentialsModule } from '../credentials';
 import { TokensModule } from '../tokens';
 import { UsersModule } from '../users';
+import { accountMetrics } from './account-metrics';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { LoginThrottle } from './login-throttle';
@@ -10,6 +11,6 @@ import { LoginThrottle } from './login-throttle';
 @Module({
   imports: [UsersModule, CredentialsModule, TokensModule],
   controllers: [AccountsController],
-  providers: [AccountsService, LoginThrottle],
+  providers: [AccountsService, LoginThrottle, ...accountMetrics],
 })
 export class AccountsModule {}

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
 import { PasswordHasher } from '../credentials';
-import { AccessTokens, RefreshTokens } from '../tokens';
+import { AccessTokens, RefreshTokenReusedError, RefreshTokens } from '../tokens';
 import { User, UsersService } from '../users';
 import { InvalidCredentialsError } from './account.errors';
+import { LOGINS, TOKEN_REFRESHES } from './account-metrics';
 import { LoginThrottle } from './login-throttle';
 
 export interface Registration {
@@ -26,6 +29,8 @@ export class AccountsService {
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
     private readonly throttle: LoginThrottle,
+    @InjectMetric(LOGINS) private readonly logins: Counter<'result'>,
+    @InjectMetric(TOKEN_REFRESHES) private readonly refreshes: Counter<'result'>,
   ) {}
 
   async register(registration: Registration): Promise<User> {
@@ -38,21 +43,30 @@ export class AccountsService {
   }
 
   async login(email: string, password: string, clientAddress: string): Promise<Tokens> {
-    await this.throttle.assertAllowed(email, clientAddress);
+    await this.throttle.assertAllowed(email, clientAddress).catch((error: unknown) => {
+      this.logins.inc({ result: 'throttled' });
+      throw error;
+    });
     const user = await this.users.findByEmail(email);
     const valid = user
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyAgainstNothing(password);
     if (!user || !valid) {
       await this.throttle.recordFailure(email, clientAddress);
+      this.logins.inc({ result: 'failed' });
       throw new InvalidCredentialsError();
     }
     await this.throttle.recordSuccess(email);
+    this.logins.inc({ result: 'succeeded' });
     return this.tokensFor(user.id, await this.refreshTokens.issue(user.id));
   }
 
   async refresh(refreshToken: string): Promise<Tokens> {
-    const rotated = await this.refreshTokens.rotate(refreshToken);
+    const rotated = await this.refreshTokens.rotate(refreshToken).catch((error: unknown) => {
+      this.refreshes.inc({ result: error instanceof RefreshTokenReusedError ? 'reuse_detected' : 'rejected' });
+      throw error;
+    });
+    this.refreshes.inc({ result: 'rotated' });
     return this.tokensFor(rotated.userId, rotated.refreshToken);
   }
 

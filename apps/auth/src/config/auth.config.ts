@@ -12,6 +12,7 @@ import {
 import { postgresEnv } from '@app/database';
 import { httpServerEnv } from '@app/http-kit';
 import { loggingEnv, managementEnv } from '@app/observability';
+import { tracingEnv } from '@app/tracing';
 import { accessTokenEnv } from '@app/token-verification';
 
 export const authConfig = defineConfig(
@@ -21,6 +22,7 @@ export const authConfig = defineConfig(
     PORT: port(3001),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...tracingEnv.shape,
     ...managementEnv(9001).shape,
     ...postgresEnv.shape,
     GRPC_PORT: port(50051),

@@ -1,4 +1,5 @@
 export { AccessTokens, type IssuedAccessToken } from './access-tokens';
+export { RefreshTokenReusedError } from './refresh-token.errors';
 export { RefreshTokens } from './refresh-tokens';
 export { SigningKeys } from './signing-keys';
 export { TokensModule } from './tokens.module';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineConfig, httpUrl, nodeEnv, port, positiveInt } from '@app/config-kit';
 import { httpServerEnv } from '@app/http-kit';
 import { loggingEnv, managementEnv } from '@app/observability';
+import { tracingEnv } from '@app/tracing';
 
 /** `<Ingress path>=<milliseconds>` pairs, comma-separated. */
 const routeTimeouts = z
@@ -30,6 +31,7 @@ export const gatewayConfig = defineConfig(
     PORT: port(8080),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...tracingEnv.shape,
     ...managementEnv(9901).shape,
     /** The Ingress whose rules the gateway applies, so local and AWS routing cannot drift. */
     INGRESS_MANIFEST: z.string().default('k8s/base/ingress.yaml'),

@@ -17,13 +17,16 @@ const NOT_FORWARDED = new Set([
   'expect',
   'x-forwarded-for',
   'x-forwarded-proto',
-  REQUEST_ID_HEADER,
 ]);
 
 const NOT_RETURNED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
 
-/** The request's headers as the upstream gets them: the client's, plus the request id and X-Forwarded-*. */
-export function forwardedHeaders(request: IncomingMessage, requestId: string): string[] {
+/**
+ * The request's headers as the upstream gets them: the client's, X-Forwarded-*, and the request context's
+ * (`RequestContext.outgoingHeaders()`: the request id, and when the gateway traces, its own span's
+ * `traceparent`), which replace the client's headers of the same names.
+ */
+export function forwardedHeaders(request: IncomingMessage, context: Readonly<Record<string, string>>): string[] {
   const raw = request.rawHeaders;
   const nominated = connectionOptions(request.headers.connection);
   const headers: string[] = [];
@@ -32,17 +35,13 @@ export function forwardedHeaders(request: IncomingMessage, requestId: string): s
     const name = raw[index].toLowerCase();
     const value = raw[index + 1];
     if (name === 'x-forwarded-for') forwardedFor = forwardedFor ? `${forwardedFor}, ${value}` : value;
-    else if (!NOT_FORWARDED.has(name) && !nominated?.has(name)) headers.push(name, value);
+    else if (!NOT_FORWARDED.has(name) && !nominated?.has(name) && !Object.hasOwn(context, name)) {
+      headers.push(name, value);
+    }
   }
   const client = request.socket.remoteAddress ?? 'unknown';
-  headers.push(
-    'x-forwarded-for',
-    forwardedFor ? `${forwardedFor}, ${client}` : client,
-    'x-forwarded-proto',
-    'http',
-    REQUEST_ID_HEADER,
-    requestId,
-  );
+  headers.push('x-forwarded-for', forwardedFor ? `${forwardedFor}, ${client}` : client, 'x-forwarded-proto', 'http');
+  for (const name in context) headers.push(name, context[name]);
   return headers;
 }
 

@@ -1,23 +1,25 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
-import type { Counter } from 'prom-client';
+import { InjectMetric, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+import type { Histogram } from 'prom-client';
 import { errors, Pool } from 'undici';
 import { answerClientError, BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES, ErrorBody } from '@app/http-kit';
 import { redactedUrl } from '@app/observability';
 import { REQUEST_ID_HEADER, RequestContext, resolveRequestId } from '@app/request-context';
+import { inServerSpan, nameServerSpan } from '@app/tracing';
 import { gatewayConfig, GatewayConfig, upstreams } from '../config';
 import { FixedResponse, Route, routablePath, RouteTable } from '../routing';
 import { BodyLimit, BodyTooLargeError, declaredLength, forwardedHeaders, returnedHeaders } from './forwarding';
 import { sendError, sendJson } from './gateway-responses';
 
-const ROUTED_REQUESTS = 'gateway_routed_requests_total';
+const ROUTED_REQUESTS = 'gateway_routed_request_duration_seconds';
 
-export const routedRequestsCounter = makeCounterProvider({
+export const routedRequestsHistogram = makeHistogramProvider({
   name: ROUTED_REQUESTS,
-  help: 'Requests routed by the gateway, by Ingress path and backend',
-  labelNames: ['path', 'backend', 'status_code'],
+  help: 'Duration of requests the gateway routed, by Ingress path and backend, from request to response end',
+  labelNames: ['ingress_path', 'backend', 'status_code'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
 });
 
 type Refusal = Omit<ErrorBody, 'requestId'>;
@@ -29,7 +31,8 @@ interface RoutePlan {
   pool?: Pool;
   timeoutMs: number;
   fixed?: FixedResponse & { json?: Record<string, unknown> };
-  counters: Map<number, Counter.Internal>;
+  /** Per status code, made at its first use: labels() costs a lookup that each request need not repeat. */
+  histograms: Map<number, Histogram.Internal<string>>;
 }
 
 /**
@@ -46,11 +49,13 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
   private readonly pools = new Map<string, Pool>();
   private readonly plans = new Map<Route, RoutePlan>();
   private readonly unmatched: RoutePlan;
+  /** When each request in flight arrived (performance.now()), for the routed duration. */
+  private readonly arrivals = new WeakMap<ServerResponse, number>();
   private closing = false;
 
   constructor(
     @Inject(gatewayConfig.KEY) private readonly config: GatewayConfig,
-    @InjectMetric(ROUTED_REQUESTS) private readonly routed: Counter,
+    @InjectMetric(ROUTED_REQUESTS) private readonly routed: Histogram,
     private readonly table: RouteTable,
     private readonly context: RequestContext,
   ) {
@@ -72,7 +77,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
       );
     }
     for (const route of table.routes) this.plans.set(route, this.plan(route));
-    this.unmatched = { path: 'unmatched', backend: 'none', timeoutMs: 0, counters: new Map() };
+    this.unmatched = { path: 'unmatched', backend: 'none', timeoutMs: 0, histograms: new Map() };
 
     this.server = createServer(
       {
@@ -130,9 +135,13 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
+    this.arrivals.set(response, performance.now());
     const requestId = resolveRequestId(request.headers[REQUEST_ID_HEADER]);
-    // Each request runs in a request context of its own, so that what is logged carries its id.
-    this.context.runFor(requestId, () => this.route(request, response, requestId));
+    // Each request runs in a request context of its own, so that what is logged carries its id, and in a
+    // span of its own when the gateway traces.
+    inServerSpan(request, response, () =>
+      this.context.runFor(requestId, () => this.route(request, response, requestId)),
+    );
   }
 
   private route(request: IncomingMessage, response: ServerResponse, requestId: string): void {
@@ -147,6 +156,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     }
     const route = this.table.match(target.path);
     const plan = route ? this.plans.get(route) : undefined;
+    if (plan) nameServerSpan(request.method ?? 'GET', plan.path);
     if (!plan) {
       this.refuse(request, response, requestId, this.unmatched, {
         statusCode: 404,
@@ -173,7 +183,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
       {
         path: request.url ?? '/',
         method: request.method as 'GET',
-        headers: forwardedHeaders(request, requestId),
+        headers: forwardedHeaders(request, this.context.outgoingHeaders()),
         body,
         headersTimeout: plan.timeoutMs,
         bodyTimeout: plan.timeoutMs,
@@ -199,7 +209,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     if (response.headersSent || request.destroyed) {
       // Mid-answer, or the client has gone: nothing can be said any more.
       response.destroy();
-      this.count(plan, response.headersSent ? response.statusCode : 499);
+      this.count(plan, response, response.headersSent ? response.statusCode : 499);
       return;
     }
     if (error instanceof BodyTooLargeError) {
@@ -291,20 +301,21 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
       }
       request.resume();
     }
-    this.count(plan, response.statusCode);
+    this.count(plan, response, response.statusCode);
   }
 
-  private count(plan: RoutePlan, statusCode: number): void {
-    let counter = plan.counters.get(statusCode);
-    if (!counter) {
-      counter = this.routed.labels(plan.path, plan.backend, String(statusCode));
-      plan.counters.set(statusCode, counter);
+  private count(plan: RoutePlan, response: ServerResponse, statusCode: number): void {
+    let histogram = plan.histograms.get(statusCode);
+    if (!histogram) {
+      histogram = this.routed.labels(plan.path, plan.backend, String(statusCode));
+      plan.histograms.set(statusCode, histogram);
     }
-    counter.inc();
+    const arrived = this.arrivals.get(response);
+    if (arrived !== undefined) histogram.observe((performance.now() - arrived) / 1000);
   }
 
   private plan(route: Route): RoutePlan {
-    const counters = new Map<number, Counter.Internal>();
+    const histograms = new Map<number, Histogram.Internal<string>>();
     if (route.target.kind === 'fixed-response') {
       const fixed = route.target.response;
       return {
@@ -312,7 +323,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
         backend: 'fixed-response',
         timeoutMs: 0,
         fixed: { ...fixed, json: jsonObject(fixed) },
-        counters,
+        histograms,
       };
     }
     return {
@@ -320,7 +331,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
       backend: route.target.service,
       pool: this.pools.get(route.target.service),
       timeoutMs: this.config.UPSTREAM_ROUTE_TIMEOUTS_MS.get(route.path) ?? this.config.UPSTREAM_TIMEOUT_MS,
-      counters,
+      histograms,
     };
   }
 }

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { RoutingModule } from '../routing';
-import { GatewayServer, routedRequestsCounter } from './gateway.server';
+import { GatewayServer, routedRequestsHistogram } from './gateway.server';
 
 /** The proxy on PORT that routes by the route table; exports GatewayServer for the readiness check. */
 @Module({
   imports: [RoutingModule],
-  providers: [GatewayServer, routedRequestsCounter],
+  providers: [GatewayServer, routedRequestsHistogram],
   exports: [GatewayServer],
 })
 export class ProxyModule {}

@@ -4,6 +4,7 @@ import { authRpcClientEnv } from '@app/auth-rpc';
 import { defineConfig, httpUrl, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
 import { httpServerEnv } from '@app/http-kit';
 import { loggingEnv, managementEnv } from '@app/observability';
+import { tracingEnv } from '@app/tracing';
 import { accessTokenEnv, jwksEnv } from '@app/token-verification';
 
 export const likeConfig = defineConfig(
@@ -13,6 +14,7 @@ export const likeConfig = defineConfig(
     PORT: port(3003),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...tracingEnv.shape,
     ...managementEnv(9003).shape,
     ...accessTokenEnv.shape,
     ...jwksEnv.shape,

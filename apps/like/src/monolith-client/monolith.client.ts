@@ -14,12 +14,15 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Gauge, Histogram } from 'prom-client';
 import { errors, Pool } from 'undici';
 import { NotFoundError, UpstreamUnavailableError } from '@app/errors';
-import { FulfillLikeRequest, fulfillLikePath, LikeResult } from '@app/mysfits-contract';
+import { FULFILL_LIKE_ROUTE, FulfillLikeRequest, fulfillLikePath, LikeResult } from '@app/mysfits-contract';
 import { RequestContext } from '@app/request-context';
 import { likeConfig, LikeConfig } from '../config';
 import { ServiceTokenProvider } from '../service-token';
+import { AttemptOutcome, BREAKER_STATE, CLIENT_REQUEST_DURATION } from './monolith-client.metrics';
 
 /**
  * A failure worth another attempt: fulfill-like is idempotent, so repeating it can never count twice.
@@ -39,6 +42,14 @@ const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const CONNECT_ERROR_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TRANSIENT_UNDICI_ERRORS = [errors.HeadersTimeoutError, errors.BodyTimeoutError, errors.SocketError];
 
+/** The breaker's states, as circuit_breaker_state labels them. */
+const BREAKER_STATES: readonly (readonly [CircuitState, string])[] = [
+  [CircuitState.Closed, 'closed'],
+  [CircuitState.Open, 'open'],
+  [CircuitState.HalfOpen, 'half_open'],
+  [CircuitState.Isolated, 'isolated'],
+];
+
 const NOT_RECORDED = 'The like was not recorded: the mysfits service is unavailable; try again shortly';
 const MAYBE_RECORDED =
   'The mysfits service did not confirm the like, which may have been recorded; trying again is safe, a like never counts twice';
@@ -56,12 +67,23 @@ export class MonolithClient implements OnApplicationShutdown {
   private readonly breaker: CircuitBreakerPolicy;
   private readonly policy: IPolicy;
   private outage = false;
+  private readonly attempts: Record<AttemptOutcome, Histogram.Internal<string>>;
 
   constructor(
     private readonly serviceTokens: ServiceTokenProvider,
     private readonly context: RequestContext,
     @Inject(likeConfig.KEY) private readonly config: LikeConfig,
+    @InjectMetric(CLIENT_REQUEST_DURATION) duration: Histogram,
+    @InjectMetric(BREAKER_STATE) private readonly breakerState: Gauge,
   ) {
+    const attempt = (outcome: AttemptOutcome) => duration.labels('monolith', 'POST', FULFILL_LIKE_ROUTE, outcome);
+    this.attempts = {
+      success: attempt('success'),
+      client_error: attempt('client_error'),
+      server_error: attempt('server_error'),
+      timeout: attempt('timeout'),
+      connection_error: attempt('connection_error'),
+    };
     this.pool = new Pool(config.MONOLITH_URL, {
       connections: 64,
       connect: { timeout: config.MONOLITH_CONNECT_TIMEOUT_MS },
@@ -73,6 +95,8 @@ export class MonolithClient implements OnApplicationShutdown {
       halfOpenAfter: config.MONOLITH_BREAKER_HALF_OPEN_AFTER_MS,
       breaker: new ConsecutiveBreaker(config.MONOLITH_BREAKER_FAILURES),
     });
+    this.showBreakerState(CircuitState.Closed);
+    this.breaker.onStateChange((state) => this.showBreakerState(state));
     this.breaker.onBreak(() => this.breakerOpened());
     this.breaker.onReset(() => this.breakerClosed());
     this.policy = wrap(
@@ -119,6 +143,8 @@ export class MonolithClient implements OnApplicationShutdown {
     const arrivedBefore = like.mayHaveArrived;
     like.mayHaveArrived = true;
     let response;
+    const started = performance.now();
+    const observe = (outcome: AttemptOutcome) => this.attempts[outcome].observe((performance.now() - started) / 1000);
     try {
       response = await this.pool.request({
         method: 'POST',
@@ -132,6 +158,7 @@ export class MonolithClient implements OnApplicationShutdown {
         signal,
       });
     } catch (error) {
+      observe(attemptFailure(error, signal));
       const failure = transientFailure(error, signal);
       if (!failure) throw error;
       if (!failure.mayHaveArrived) like.mayHaveArrived = arrivedBefore;
@@ -139,6 +166,7 @@ export class MonolithClient implements OnApplicationShutdown {
     }
     const payload = (await response.body.json().catch(() => undefined)) as
       (LikeResult & { code?: string; message?: string }) | undefined;
+    observe(response.statusCode >= 500 ? 'server_error' : response.statusCode >= 400 ? 'client_error' : 'success');
     if (response.statusCode === 200 && payload) return payload;
     if (response.statusCode === 404) {
       throw new NotFoundError(
@@ -158,6 +186,12 @@ export class MonolithClient implements OnApplicationShutdown {
     throw new Error(`Unexpected answer from the monolith: ${response.statusCode} ${payload?.code ?? ''}`);
   }
 
+  private showBreakerState(current: CircuitState): void {
+    for (const [state, name] of BREAKER_STATES) {
+      this.breakerState.set({ breaker: 'monolith', state: name }, state === current ? 1 : 0);
+    }
+  }
+
   /** One line for the whole outage, however many likes fail fast meanwhile (a failed probe re-opens quietly). */
   private breakerOpened(): void {
     if (this.outage) return;
@@ -173,6 +207,16 @@ export class MonolithClient implements OnApplicationShutdown {
     this.outage = false;
     this.logger.warn('The monolith answers again: likes go through');
   }
+}
+
+/** How an attempt that got no answer ended: out of time (its own or the like's), or no connection. */
+function attemptFailure(error: unknown, signal: AbortSignal): AttemptOutcome {
+  const timedOut =
+    signal.aborted ||
+    error instanceof errors.ConnectTimeoutError ||
+    error instanceof errors.HeadersTimeoutError ||
+    error instanceof errors.BodyTimeoutError;
+  return timedOut ? 'timeout' : 'connection_error';
 }
 
 /** The failure worth another attempt that an error of undici is, if it is one. */

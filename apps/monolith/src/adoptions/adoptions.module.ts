@@ -7,7 +7,7 @@ import { AdoptionEntity } from './adoption.entity';
 import { AdoptionFlag } from './adoption-flag';
 import { AdoptionsController } from './adoptions.controller';
 import { AdoptionsRepository } from './adoptions.repository';
-import { AdoptionsService } from './adoptions.service';
+import { adoptionsCounter, AdoptionsService } from './adoptions.service';
 import { DynamoDbAdoptionFlag } from './dynamodb-adoption-flag';
 import { TypeOrmAdoptionsRepository } from './typeorm-adoptions.repository';
 
@@ -17,6 +17,7 @@ import { TypeOrmAdoptionsRepository } from './typeorm-adoptions.repository';
   controllers: [AdoptionsController],
   providers: [
     AdoptionsService,
+    adoptionsCounter,
     { provide: AdoptionsRepository, useClass: TypeOrmAdoptionsRepository },
     { provide: AdoptionFlag, useClass: DynamoDbAdoptionFlag },
   ],

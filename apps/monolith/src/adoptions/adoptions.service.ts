@@ -1,9 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
 import { CatalogueService, Mysfit } from '../catalogue';
 import { UserDirectory } from '../users';
 import { AdoptionFlag } from './adoption-flag';
 import { AlreadyAdoptedError } from './adoption.errors';
 import { Adoption, AdoptionsRepository } from './adoptions.repository';
+
+const ADOPTIONS = 'mysfit_adoptions_total';
+
+export const adoptionsCounter = makeCounterProvider({
+  name: ADOPTIONS,
+  help: 'Adoption attempts: adopted, or refused because the mysfit already had an adopter',
+  labelNames: ['result'],
+});
 
 export interface Adopter {
   userId: string;
@@ -29,9 +39,21 @@ export class AdoptionsService {
     private readonly flag: AdoptionFlag,
     private readonly catalogue: CatalogueService,
     private readonly users: UserDirectory,
+    @InjectMetric(ADOPTIONS) private readonly attempts: Counter<'result'>,
   ) {}
 
   async adopt(mysfitId: string, userId: string): Promise<AdoptedMysfit> {
+    try {
+      const adopted = await this.record(mysfitId, userId);
+      this.attempts.inc({ result: 'adopted' });
+      return adopted;
+    } catch (error) {
+      if (error instanceof AlreadyAdoptedError) this.attempts.inc({ result: 'conflict' });
+      throw error;
+    }
+  }
+
+  private async record(mysfitId: string, userId: string): Promise<AdoptedMysfit> {
     const mysfit = await this.catalogue.get(mysfitId);
     if (mysfit.adopted) throw new AlreadyAdoptedError();
 

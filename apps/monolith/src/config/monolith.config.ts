@@ -1,11 +1,12 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
 import { authRpcClientEnv } from '@app/auth-rpc';
-import { defineConfig, flag, nodeEnv, port } from '@app/config-kit';
+import { defineConfig, flag, httpUrl, nodeEnv, port } from '@app/config-kit';
 import { postgresEnv } from '@app/database';
 import { dynamoDbEnv } from '@app/dynamodb';
 import { httpServerEnv } from '@app/http-kit';
 import { loggingEnv, managementEnv } from '@app/observability';
+import { tracingEnv } from '@app/tracing';
 import { accessTokenEnv, jwksEnv } from '@app/token-verification';
 
 /** The stores, all the migrate command needs. */
@@ -28,10 +29,27 @@ export const monolithConfig = defineConfig(
     PORT: port(3002),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...tracingEnv.shape,
     ...managementEnv(9002).shape,
     ...accessTokenEnv.shape,
     ...jwksEnv.shape,
     ...authRpcClientEnv.shape,
+    /**
+     * The other apps' metrics the /status page reads, as `app=url` pairs separated by commas (the launcher
+     * sets them to the management ports); the monolith reads its own. Unset, the page shows its hops only.
+     */
+    STATUS_METRICS_URLS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((pair) => pair.trim())
+          .filter(Boolean)
+          .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+      )
+      .pipe(z.array(z.tuple([z.enum(['auth', 'like', 'gateway']), httpUrl])))
+      .transform((pairs) => new Map(pairs)),
   }),
 );
 
