@@ -17,7 +17,7 @@ export interface PublishedKey extends JsonWebKey {
 export class SigningKeys extends SigningKeySource {
   readonly privateKey: KeyObject;
   readonly kid: string;
-  private readonly publicKeyPem: string;
+  private readonly verificationKey: KeyObject;
   private readonly jwk: PublishedKey;
 
   constructor(@Inject(authConfig.KEY) config: AuthConfig) {
@@ -29,9 +29,8 @@ export class SigningKeys extends SigningKeySource {
     ) {
       throw new Error('JWT_PRIVATE_KEY must be an EC P-256 private key (ES256)');
     }
-    const publicKey = createPublicKey(this.privateKey);
-    this.publicKeyPem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
-    const { kty, crv, x, y } = publicKey.export({ format: 'jwk' });
+    this.verificationKey = createPublicKey(this.privateKey);
+    const { kty, crv, x, y } = this.verificationKey.export({ format: 'jwk' });
     this.kid = thumbprint({ crv, kty, x, y });
     this.jwk = { kty, crv, x, y, kid: this.kid, use: 'sig', alg: 'ES256' };
   }
@@ -40,8 +39,8 @@ export class SigningKeys extends SigningKeySource {
     return { keys: [this.jwk] };
   }
 
-  async publicKey(kid: string): Promise<string | undefined> {
-    return kid === this.kid ? this.publicKeyPem : undefined;
+  async publicKey(kid: string): Promise<KeyObject | undefined> {
+    return kid === this.kid ? this.verificationKey : undefined;
   }
 }
 
