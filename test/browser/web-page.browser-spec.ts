@@ -33,7 +33,17 @@ jest.setTimeout(180_000);
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(site);
+    // Every Content-Security-Policy violation the page causes, whatever it is doing at the time.
+    await page.exposeFunction('reportCspViolation', (violation: string) => cspViolations.push(violation));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        void (window as unknown as { reportCspViolation(v: string): Promise<void> }).reportCspViolation(
+          `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+        );
+      });
+    });
+    const response = await page.goto(site);
+    cspHeader = (await response?.allHeaders())?.['content-security-policy'];
   });
 
   afterAll(async () => {
@@ -41,6 +51,8 @@ jest.setTimeout(180_000);
     await system?.stop();
   });
 
+  const cspViolations: string[] = [];
+  let cspHeader: string | undefined;
   const cards = () => page.locator('#grid li');
   const message = () => page.locator('#message');
 
@@ -158,5 +170,11 @@ jest.setTimeout(180_000);
     expect(await page.locator('h1').innerText()).toBe('Mythical Mysfits');
     await shot('04-service-down');
     await page.unrouteAll();
+  });
+
+  it('is served with a Content-Security-Policy allowing nothing inline, and breaks none of it', async () => {
+    expect(cspHeader).toContain("default-src 'self'");
+    expect(cspHeader).not.toContain('unsafe-inline');
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -3,11 +3,12 @@ import { AuthModule } from './auth.module';
 import { authConfig } from './config';
 import { attachGrpcServer } from './grpc';
 
-const config = authConfig();
-void bootstrapHttpService(AuthModule, {
-  title: 'auth',
-  openApiPath: '/auth/openapi.json',
-  port: config.PORT,
-  ...httpServerSettings(config),
-  beforeListen: (app) => attachGrpcServer(app, `0.0.0.0:${config.GRPC_PORT}`),
+void bootstrapHttpService('auth', AuthModule, () => {
+  const config = authConfig();
+  return {
+    openApiPath: '/auth/openapi.json',
+    port: config.PORT,
+    ...httpServerSettings(config),
+    beforeListen: (app) => attachGrpcServer(app, `0.0.0.0:${config.GRPC_PORT}`),
+  };
 });
