@@ -1,7 +1,7 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
 import { authRpcClientEnv } from '@app/auth-rpc';
-import { defineConfig, flag, nodeEnv, port } from '@app/config-kit';
+import { defineConfig, flag, nodeEnv, port, positiveInt } from '@app/config-kit';
 import { postgresEnv } from '@app/database';
 import { dynamoDbEnv } from '@app/dynamodb';
 import { httpServerEnv } from '@app/http-kit';
@@ -32,6 +32,8 @@ export const monolithConfig = defineConfig(
     ...accessTokenEnv.shape,
     ...jwksEnv.shape,
     ...authRpcClientEnv.shape,
+    /** How long a user's display name, once asked of auth, is shown without asking again. */
+    DISPLAY_NAME_MAX_AGE_SECONDS: positiveInt(60),
   }),
 );
 
