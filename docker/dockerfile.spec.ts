@@ -7,6 +7,7 @@ import ignore from '@balena/dockerignore';
 import * as ts from 'typescript';
 import { DockerfileParser, Instruction } from 'dockerfile-ast';
 import { APPS } from '../tools/apps';
+import { APP_NODE_OPTIONS } from '../tools/launcher/node-options';
 import { DEFAULT_PORTS, MANAGEMENT_PORT } from '../tools/launcher/ports';
 import { repoRoot } from '../tools/launcher/repo';
 
@@ -53,6 +54,11 @@ describe('docker/Dockerfile', () => {
       'node',
       'healthcheck.js',
     ]);
+  });
+
+  it('runs the apps with the Node.js options npm start gives them', () => {
+    const options = /\bNODE_OPTIONS=(\S+)/.exec(argument(stage('runtime'), 'ENV') ?? '')?.[1];
+    expect(options?.split(' ')).toEqual(APP_NODE_OPTIONS);
   });
 
   it.each(APPS)('gives %s the management port of npm start, and exposes it for the healthcheck', (app) => {

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, closeSync, openSync, readFileSync } from 'node:fs';
 import { waitFor } from '../engines/ports';
+import { APP_NODE_OPTIONS } from './node-options';
 
 export interface AppProcess {
   name: string;
@@ -111,7 +112,7 @@ async function runUntilReady(spec: AppSpec, cancel?: AbortSignal): Promise<Runni
   // Logs may hold personal data: readable by their owner only.
   const log = openSync(spec.logFile, 'a', 0o600);
   chmodSync(spec.logFile, 0o600);
-  const child = spawn(process.execPath, ['--enable-source-maps', spec.entry], {
+  const child = spawn(process.execPath, [...APP_NODE_OPTIONS, spec.entry], {
     env: spec.env,
     stdio: ['ignore', log, log],
   });

@@ -75,6 +75,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const common: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'development',
+    // A developer's own Node.js options, such as --enable-source-maps (tools/launcher/node-options.ts).
+    NODE_OPTIONS: process.env.NODE_OPTIONS,
     // Node.js keeps the compiled code of every module here, which shortens the next start.
     NODE_COMPILE_CACHE: compileCacheFolder(),
     LOG_LEVEL: options.logLevel ?? 'info',

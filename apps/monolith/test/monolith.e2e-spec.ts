@@ -379,15 +379,22 @@ describe('seeding and degraded dependencies', () => {
     expect((await http().get(`/mysfits/${second.id}`)).body).toEqual(before);
   });
 
-  it('serves comments without names while auth is unreachable', async () => {
-    await http()
-      .post(`/mysfits/${fourth.id}/comments`)
-      .set('authorization', newUser('Ada').auth)
-      .send({ content: 'Named while auth answers.', stars: 3 })
-      .expect(201);
+  it('serves comments while auth is unreachable, with the names it holds and without the others', async () => {
+    const comment = (auth: string, content: string) =>
+      http().post(`/mysfits/${fourth.id}/comments`).set('authorization', auth).send({ content, stars: 3 }).expect(201);
+    await comment(newUser('Ada').auth, 'Named while auth answers.');
+    // A user auth did not know yet when the comment was made: no name held for them.
+    const latecomer = randomUUID();
+    await comment(`Bearer ${keys.userToken(latecomer)}`, 'Unnamed so far.');
+    monolith().users.set(latecomer, 'Latecomer');
     await monolith().authRpc.stop();
     const response = await http().get(`/mysfits/${fourth.id}/comments`).expect(200);
-    expect(response.body.comments[0].authorName).toBeNull();
+    const authorOf = (content: string) =>
+      (response.body.comments as { content: string; authorName: string | null }[]).find(
+        (shown) => shown.content === content,
+      )?.authorName;
+    expect(authorOf('Named while auth answers.')).toBe('Ada');
+    expect(authorOf('Unnamed so far.')).toBeNull();
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { RequestContext } from '@app/request-context';
 import { TracingModule } from '@app/tracing';
 import { HttpMetrics, requestDurationHistogram } from './http-metrics';
+import { asynchronousStdout } from './log-destination';
 import type { LogLevel } from './logging.env';
 import { MANAGEMENT_SETTINGS, ManagementServer, ManagementSettings } from './management-server';
 import { collectProcessMetrics } from './process-metrics';
@@ -69,6 +70,7 @@ export class ObservabilityModule {
             pinoHttp: {
               level: options.useFactory(...(config as never[])).logLevel,
               base: { service: options.service },
+              stream: asynchronousStdout(),
               mixin: () => context.logFields(),
               // Fastify already resolved the id from X-Request-Id (or made one): log that same id.
               genReqId: (request) => (request as unknown as { id: string }).id,

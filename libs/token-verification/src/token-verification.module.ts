@@ -1,5 +1,4 @@
 import { DynamicModule, InjectionToken, Module, ModuleMetadata } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { AccessTokenGuard, ServiceTokenGuard } from './guards';
 import { SigningKeySource } from './signing-key-source';
 import { TokenVerificationOptions, TokenVerificationSettings } from './token-verification.options';
@@ -20,7 +19,7 @@ export class TokenVerificationModule {
     return {
       module: TokenVerificationModule,
       global: true,
-      imports: [JwtModule.register({}), ...(options.imports ?? [])],
+      imports: options.imports ?? [],
       providers: [
         { provide: SETTINGS, inject: options.inject ?? [], useFactory: options.useFactory },
         {

@@ -19,7 +19,10 @@ describe('SigningKeys', () => {
     });
     expect(jwk).not.toHaveProperty('d');
     expect(new SigningKeys({ JWT_PRIVATE_KEY: ecKey() } as AuthConfig).kid).not.toBe(keys.kid);
-    await expect(keys.publicKey(keys.kid)).resolves.toContain('BEGIN PUBLIC KEY');
+    const publicKey = await keys.publicKey(keys.kid);
+    expect(publicKey?.type).toBe('public');
+    expect(publicKey?.export({ format: 'jwk' })).toEqual({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y });
+    await expect(keys.publicKey(keys.kid)).resolves.toBe(publicKey);
     await expect(keys.publicKey('another')).resolves.toBeUndefined();
   });
 

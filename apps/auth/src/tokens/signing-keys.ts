@@ -17,16 +17,15 @@ export interface PublishedKey extends JsonWebKey {
 export class SigningKeys extends SigningKeySource {
   readonly privateKey: KeyObject;
   readonly kid: string;
-  private readonly publicKeyPem: string;
+  private readonly verificationKey: KeyObject;
   private readonly jwk: PublishedKey;
 
   constructor(@Inject(authConfig.KEY) config: AuthConfig) {
     super();
     // An EC P-256 key: the config schema checked it at boot.
     this.privateKey = config.JWT_PRIVATE_KEY;
-    const publicKey = createPublicKey(this.privateKey);
-    this.publicKeyPem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
-    const { kty, crv, x, y } = publicKey.export({ format: 'jwk' });
+    this.verificationKey = createPublicKey(this.privateKey);
+    const { kty, crv, x, y } = this.verificationKey.export({ format: 'jwk' });
     this.kid = thumbprint({ crv, kty, x, y });
     this.jwk = { kty, crv, x, y, kid: this.kid, use: 'sig', alg: 'ES256' };
   }
@@ -35,8 +34,8 @@ export class SigningKeys extends SigningKeySource {
     return { keys: [this.jwk] };
   }
 
-  async publicKey(kid: string): Promise<string | undefined> {
-    return kid === this.kid ? this.publicKeyPem : undefined;
+  async publicKey(kid: string): Promise<KeyObject | undefined> {
+    return kid === this.kid ? this.verificationKey : undefined;
   }
 }
 

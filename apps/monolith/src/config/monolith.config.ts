@@ -1,7 +1,7 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
 import { authRpcClientEnv } from '@app/auth-rpc';
-import { defineConfig, flag, httpUrl, nodeEnv, port } from '@app/config-kit';
+import { defineConfig, flag, httpUrl, nodeEnv, port, positiveInt } from '@app/config-kit';
 import { postgresEnv } from '@app/database';
 import { dynamoDbEnv } from '@app/dynamodb';
 import { httpServerEnv } from '@app/http-kit';
@@ -50,6 +50,8 @@ export const monolithConfig = defineConfig(
       )
       .pipe(z.array(z.tuple([z.enum(['auth', 'like', 'gateway']), httpUrl])))
       .transform((pairs) => new Map(pairs)),
+    /** How long a user's display name, once asked of auth, is shown without asking again. */
+    DISPLAY_NAME_MAX_AGE_SECONDS: positiveInt(60),
   }),
 );
 
