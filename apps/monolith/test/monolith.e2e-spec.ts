@@ -23,6 +23,11 @@ let stopJwks: () => Promise<void>;
 let stopAuthRpc: () => Promise<void>;
 const tables = uniqueTableNames();
 const http = () => request(app.getHttpServer());
+/** A mysfit as the list shows it on its card. */
+const listed = async (mysfitId: string) =>
+  ((await http().get('/mysfits').expect(200)).body.mysfits as { mysfitId: string }[]).find(
+    (mysfit) => mysfit.mysfitId === mysfitId,
+  );
 
 const [first, second, third, fourth] = SEED_MYSFITS;
 
@@ -75,6 +80,8 @@ describe('GET /mysfits', () => {
       goodevil: expect.stringMatching(/^(Good|Neutral|Evil)$/),
       lawchaos: expect.stringMatching(/^(Lawful|Neutral|Chaotic)$/),
       thumbImageUri: expect.any(String),
+      likes: expect.any(Number),
+      adopted: expect.any(Boolean),
     });
   });
 
@@ -147,6 +154,7 @@ describe('POST /mysfits/:id/adopt', () => {
     expect(again.body.code).toBe('ALREADY_ADOPTED');
     const profile = await http().get(`/mysfits/${second.id}`).expect(200);
     expect(profile.body).toMatchObject({ adopted: true, adoptedBy: { userId: adopter.id, displayName: 'Adopter' } });
+    expect(await listed(second.id)).toMatchObject({ adopted: true });
     const mine = await http().get('/me/adoptions').set('authorization', adopter.auth).expect(200);
     expect(mine.body.adoptions.map((a: { mysfitId: string }) => a.mysfitId)).toEqual([second.id]);
   });
@@ -236,6 +244,7 @@ describe('POST /mysfits/:id/fulfill-like (internal)', () => {
     for (const repeat of repeats)
       expect(repeat.body).toEqual({ mysfitId: first.id, likes: before + 1, alreadyLiked: true });
     expect((await http().get(`/mysfits/${first.id}`)).body.likes).toBe(before + 1);
+    expect(await listed(first.id)).toMatchObject({ likes: before + 1, adopted: false });
   });
 
   it('counts concurrent likes of different users exactly', async () => {

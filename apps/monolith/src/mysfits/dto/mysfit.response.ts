@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { GOOD_EVIL, LAW_CHAOS, Mysfit } from '../mysfit';
 
-/** One card of the list, with the original workshop's field names. */
+/** One card of the list, with the original workshop's field names (plus the like count and adoption). */
 export class MysfitSummary {
   @ApiProperty({ format: 'uuid' }) mysfitId!: string;
   @ApiProperty() name!: string;
@@ -9,6 +9,8 @@ export class MysfitSummary {
   @ApiProperty({ enum: GOOD_EVIL }) goodevil!: string;
   @ApiProperty({ enum: LAW_CHAOS }) lawchaos!: string;
   @ApiProperty() thumbImageUri!: string;
+  @ApiProperty() likes!: number;
+  @ApiProperty() adopted!: boolean;
 
   static from(mysfit: Mysfit): MysfitSummary {
     return {
@@ -18,6 +20,8 @@ export class MysfitSummary {
       goodevil: mysfit.goodEvil,
       lawchaos: mysfit.lawChaos,
       thumbImageUri: mysfit.thumbImageUri,
+      likes: mysfit.likes,
+      adopted: mysfit.adopted,
     };
   }
 }
@@ -36,8 +40,6 @@ export class MysfitProfile extends MysfitSummary {
   @ApiProperty() age!: number;
   @ApiProperty() description!: string;
   @ApiProperty() profileImageUri!: string;
-  @ApiProperty() likes!: number;
-  @ApiProperty() adopted!: boolean;
   @ApiProperty({ type: AdopterResponse, nullable: true }) adoptedBy!: AdopterResponse | null;
 
   static override from(mysfit: Mysfit, adoptedBy: AdopterResponse | null = null): MysfitProfile {
@@ -46,8 +48,6 @@ export class MysfitProfile extends MysfitSummary {
       age: mysfit.age,
       description: mysfit.description,
       profileImageUri: mysfit.profileImageUri,
-      likes: mysfit.likes,
-      adopted: mysfit.adopted,
       adoptedBy,
     };
   }
