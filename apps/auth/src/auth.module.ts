@@ -8,6 +8,8 @@ import { TokenVerificationModule, TokenVerificationOptions } from '@app/token-ve
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { LoginThrottle } from './accounts/login-throttle';
+import { BrowserSessionController } from './browser-session/browser-session.controller';
+import { SessionCookie } from './browser-session/session-cookie';
 import { authConfig, AuthConfig } from './config/auth.config';
 import { PasswordHasher } from './credentials/password-hasher';
 import { authDataSourceOptions } from './database/auth-data-source.options';
@@ -54,13 +56,14 @@ import { UsersModule } from './users/users.module';
     }),
     UsersModule,
   ],
-  controllers: [AccountsController, JwksController, AuthRpcController],
+  controllers: [AccountsController, BrowserSessionController, JwksController, AuthRpcController],
   providers: [
     AccountsService,
     PasswordHasher,
     AccessTokens,
     RefreshTokens,
     LoginThrottle,
+    SessionCookie,
     ServiceClients,
     { provide: RefreshTokensRepository, useClass: TypeOrmRefreshTokensRepository },
   ],
