@@ -6,6 +6,8 @@ import { portVariable, SystemPorts } from '../../tools/launcher/ports';
 
 export interface Launched {
   ports: SystemPorts;
+  /** The launcher's process: every part of the system runs below it. */
+  pid: number;
   output(): string;
   /** Sends Ctrl-C (SIGINT) and resolves with the exit code. */
   interrupt(): Promise<number | null>;
@@ -30,6 +32,7 @@ export function launch(dataDir: string, ports: SystemPorts): Launched {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     ports,
+    pid: child.pid ?? 0,
     output: () => output,
     exited,
     interrupt: async () => {
