@@ -44,7 +44,7 @@ beforeAll(async () => {
   );
   app.connectMicroservice(authRpcOptions(grpcUrl));
   await app.startAllMicroservices();
-});
+}, 120_000);
 
 afterAll(() => app?.close());
 

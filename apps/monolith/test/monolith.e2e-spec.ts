@@ -60,7 +60,7 @@ beforeAll(async () => {
     env,
   );
   database = await new DataSource(appDataSourceOptions(databaseUrl)).initialize();
-});
+}, 120_000);
 
 afterAll(async () => {
   await app?.close();
