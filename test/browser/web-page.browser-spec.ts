@@ -68,8 +68,8 @@ async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; cl
 }
 
 /**
- * Waits for the page's session check to end. Leaving a page while it renews its session could present
- * the old refresh token again (the rotated cookie never arrives), which auth takes for reuse: every
+ * Waits for the page's session check to end. The next page's refresh could otherwise overtake this one
+ * with the same refresh token, which auth takes for reuse (the race the README describes): every
  * navigation away from the site's page goes through here.
  */
 async function settled(page: Page): Promise<void> {
@@ -181,9 +181,15 @@ async function sessionCookie(context: BrowserContext) {
     it('shows every mysfit on a card with its picture, like count and adoption, within the screen width', async () => {
       await visit(page, site);
       await showsGrid(page);
-      const counts = await cards(page).locator('.card-likes').allInnerTexts();
-      expect(counts).toHaveLength(12);
-      for (const count of counts) expect(count).toMatch(/^♥ \d+ likes?$/);
+      const listed = await mysfitsOf(page);
+      expect(await cards(page).locator('.card-likes').allInnerTexts()).toEqual(
+        listed.map((mysfit) => `♥ ${mysfit.likes} ${mysfit.likes === 1 ? 'like' : 'likes'}`),
+      );
+      expect(
+        await cards(page)
+          .filter({ has: page.locator('.adopted-badge') })
+          .allInnerTexts(),
+      ).toEqual(listed.filter((mysfit) => mysfit.adopted).map((mysfit) => expect.stringContaining(mysfit.name)));
       expect(await horizontalOverflow(page)).toBeNull();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, `${screen}-grid`, screen === 'desktop');
@@ -519,8 +525,13 @@ async function sessionCookie(context: BrowserContext) {
   });
 });
 
-async function mysfitIdOf(page: Page, name: string): Promise<string> {
+/** The list as the API gives it, in the grid's order. */
+async function mysfitsOf(page: Page) {
   const response = await page.request.get(`${site}/mysfits`);
-  const { mysfits } = (await response.json()) as { mysfits: { mysfitId: string; name: string }[] };
-  return mysfits.find((mysfit) => mysfit.name === name)!.mysfitId;
+  return ((await response.json()) as { mysfits: { mysfitId: string; name: string; likes: number; adopted: boolean }[] })
+    .mysfits;
+}
+
+async function mysfitIdOf(page: Page, name: string): Promise<string> {
+  return (await mysfitsOf(page)).find((mysfit) => mysfit.name === name)!.mysfitId;
 }
