@@ -9,6 +9,7 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { LoginThrottle } from './accounts/login-throttle';
 import { authConfig, AuthConfig } from './config/auth.config';
+import { LegacyPasswordVerifier } from './credentials/legacy-password-verifier';
 import { PasswordHasher } from './credentials/password-hasher';
 import { authDataSourceOptions } from './database/auth-data-source.options';
 import { AuthReadiness } from './health/auth-readiness';
@@ -58,6 +59,7 @@ import { UsersModule } from './users/users.module';
   providers: [
     AccountsService,
     PasswordHasher,
+    LegacyPasswordVerifier,
     AccessTokens,
     RefreshTokens,
     LoginThrottle,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@app/errors';
+import { LegacyPasswordVerifier } from '../credentials/legacy-password-verifier';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RefreshTokens } from '../tokens/refresh-tokens';
@@ -26,6 +27,7 @@ export class AccountsService {
   constructor(
     private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
+    private readonly legacyPasswords: LegacyPasswordVerifier,
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
     private readonly throttle: LoginThrottle,
@@ -44,7 +46,7 @@ export class AccountsService {
     await this.throttle.assertAllowed(email, clientAddress);
     const user = await this.users.findByEmail(email);
     const valid = user
-      ? await this.passwords.verify(user.passwordHash, password)
+      ? await this.passwordMatches(user, password)
       : await this.passwords.verifyAgainstNothing(password);
     if (!user || !valid) {
       await this.throttle.recordFailure(email, clientAddress);
@@ -67,6 +69,24 @@ export class AccountsService {
     const user = await this.users.findById(userId);
     if (!user) throw new NotFoundError('USER_NOT_FOUND', 'This account no longer exists');
     return user;
+  }
+
+  /**
+   * Users brought from the monolith keep its hash (Django's PBKDF2) until they first log in: then the
+   * password is checked against it once and rehashed with argon2id in the same request. A wrong password
+   * costs an argon2id check as well, as much work as a right one. The swap only happens if the legacy
+   * hash is still the stored one; otherwise another request replaced it first, and only what is stored
+   * now counts, so a legacy hash is never accepted once it has been replaced.
+   */
+  private async passwordMatches(user: User, password: string): Promise<boolean> {
+    if (!this.legacyPasswords.recognizes(user.passwordHash)) return this.passwords.verify(user.passwordHash, password);
+    if (!(await this.legacyPasswords.verify(user.passwordHash, password))) {
+      return this.passwords.verifyAgainstNothing(password);
+    }
+    const rehashed = await this.passwords.hash(password);
+    if (await this.users.replacePasswordHash(user.id, user.passwordHash, rehashed)) return true;
+    const current = await this.users.findById(user.id);
+    return current !== null && current.passwordHash !== user.passwordHash && this.passwordMatches(current, password);
   }
 
   private async tokensFor(userId: string, refreshToken: string): Promise<Tokens> {

@@ -15,6 +15,11 @@ describe('PasswordHasher', () => {
     expect(await hasher.hash('same password')).not.toEqual(await hasher.hash('same password'));
   });
 
+  it('never matches a hash of another kind, and does not throw on it', async () => {
+    await expect(hasher.verify('!Tq3kR8vT1mXw9bYc2nLp4sZq3kR8vT1mXw9bYc2', 'anything')).resolves.toBe(false);
+    await expect(hasher.verify('', '')).resolves.toBe(false);
+  });
+
   it('fails a check against no user after doing the same work', async () => {
     await expect(hasher.verifyAgainstNothing('anything at all')).resolves.toBe(false);
   });

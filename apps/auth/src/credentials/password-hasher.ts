@@ -23,7 +23,9 @@ export class PasswordHasher implements OnModuleInit {
     return hash(password, ARGON2_PARAMETERS);
   }
 
+  /** A hash that is not argon2 (say, Django's unusable `!` password, moved as it was) never matches. */
   verify(passwordHash: string, password: string): Promise<boolean> {
+    if (!passwordHash.startsWith('$argon2')) return this.verifyAgainstNothing(password);
     return verify(passwordHash, password);
   }
 
