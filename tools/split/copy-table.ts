@@ -36,9 +36,9 @@ export async function copyTable(options: CopyTableOptions): Promise<number> {
       .join(' AND ');
     await target.query('BEGIN');
     try {
-      const into = target.query(copyFrom(`COPY ${table.name} (${columns}) FROM STDIN`));
+      const into = target.query(copyFrom(`COPY ${table.name} (${columns}) FROM STDIN (FORMAT binary)`));
       const out = source.query(
-        copyTo(`COPY (SELECT ${columns} FROM (${options.legacyRows}) r WHERE ${range} ORDER BY ${key}) TO STDOUT`),
+        copyTo(`COPY (SELECT ${columns} FROM (${options.legacyRows}) r WHERE ${range} ORDER BY ${key}) TO STDOUT (FORMAT binary)`),
       );
       await pipeline(out, into);
       await advanceCheckpoint(target, table.name, upper, into.rowCount);
