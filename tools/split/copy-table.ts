@@ -38,7 +38,9 @@ export async function copyTable(options: CopyTableOptions): Promise<number> {
     try {
       const into = target.query(copyFrom(`COPY ${table.name} (${columns}) FROM STDIN (FORMAT binary)`));
       const out = source.query(
-        copyTo(`COPY (SELECT ${columns} FROM (${options.legacyRows}) r WHERE ${range} ORDER BY ${key}) TO STDOUT (FORMAT binary)`),
+        copyTo(
+          `COPY (SELECT ${columns} FROM (${options.legacyRows}) r WHERE ${range} ORDER BY ${key}) TO STDOUT (FORMAT binary)`,
+        ),
       );
       await pipeline(out, into);
       await advanceCheckpoint(target, table.name, upper, into.rowCount);

@@ -46,7 +46,12 @@ beforeAll(async () => {
   });
   await promisify(execFile)(
     process.execPath,
-    [join(dist, 'tools', 'legacy', 'seed.js'), `--users=${USERS}`, `--comments=${COMMENTS}`, `--adoptions=${ADOPTIONS}`],
+    [
+      join(dist, 'tools', 'legacy', 'seed.js'),
+      `--users=${USERS}`,
+      `--comments=${COMMENTS}`,
+      `--adoptions=${ADOPTIONS}`,
+    ],
     { env: { ...env, LEGACY_DATABASE_URL: urls.legacy } },
   );
   mysfits = new MysfitsTable({ region: 'us-east-1', endpoint: dynamoDbEndpoint(), tableName: tables.MYSFITS_TABLE });
@@ -84,7 +89,10 @@ async function one<T>(client: Client, sql: string, params: unknown[] = []): Prom
 async function targetState() {
   const tableState = async (client: Client, table: string) =>
     (await client.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [table])).rows[0].exists
-      ? one<string>(client, `SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '' ORDER BY t::text)), '') FROM ${table} t`)
+      ? one<string>(
+          client,
+          `SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '' ORDER BY t::text)), '') FROM ${table} t`,
+        )
       : 'no table';
   return {
     users: await tableState(db.auth, 'users'),
@@ -112,7 +120,9 @@ describe('bad input: one line, exit 2, nothing written', () => {
   });
 
   it('a legacy schema at a version it does not know', async () => {
-    await db.legacy.query(`INSERT INTO migrations (timestamp, name) VALUES (1600000000000, 'AddNicknames1600000000000')`);
+    await db.legacy.query(
+      `INSERT INTO migrations (timestamp, name) VALUES (1600000000000, 'AddNicknames1600000000000')`,
+    );
     try {
       const run = await runSplit();
       expect(run.code).toBe(2);
@@ -147,21 +157,30 @@ describe('bad input: one line, exit 2, nothing written', () => {
 
   it('some database URLs but not all', async () => {
     const run = await new Promise<Run>((resolve) =>
-      execFile(process.execPath, [join(dist, 'tools', 'split', 'main.js'), '--from', urls.legacy], { env }, (error, stdout, stderr) =>
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [join(dist, 'tools', 'split', 'main.js'), '--from', urls.legacy],
+        { env },
+        (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
       ),
     );
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^migrate:split: Give every database URL or none .*missing: --auth \(AUTH_DATABASE_URL\), --app/);
+    expect(run.stderr).toMatch(
+      /^migrate:split: Give every database URL or none .*missing: --auth \(AUTH_DATABASE_URL\), --app/,
+    );
   });
 
   it('reports what it would copy on a dry run', async () => {
     const run = await runSplit(['--dry-run']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Dry run: nothing was written.');
-    expect(run.stdout).toMatch(new RegExp(`app.comments +${COMMENTS.toLocaleString('en-US')} legacy rows, 0 copied before`));
+    expect(run.stdout).toMatch(
+      new RegExp(`app.comments +${COMMENTS.toLocaleString('en-US')} legacy rows, 0 copied before`),
+    );
     expect(run.stdout).toMatch(/Accounts: 1 whose email differs only in case/);
-    expect(run.stdout).toMatch(new RegExp(`DynamoDB: 12 mysfits, ${ADOPTIONS} adopted; ${ADOPTIONS} Adopted flags would change`));
+    expect(run.stdout).toMatch(
+      new RegExp(`DynamoDB: 12 mysfits, ${ADOPTIONS} adopted; ${ADOPTIONS} Adopted flags would change`),
+    );
   });
 });
 
@@ -172,8 +191,13 @@ describe('split, killed mid-table, resumed, re-run', () => {
       .then((result) => Number(result.rows[0]?.rows_copied ?? 0));
 
   it('stops where it is killed, with each committed batch and its checkpoint together', async () => {
-    const child: ChildProcess = spawn(process.execPath, splitArgs(['--batch-size', '500']), { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    const child: ChildProcess = spawn(process.execPath, splitArgs(['--batch-size', '500']), {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
     // Killed as soon as a checkpoint of the comments is reported, while most of them are still to copy.
     for await (const line of createInterface({ input: child.stdout! })) {
       const progress = /^app\.comments: (\d+)\/(\d+) rows/.exec(line);
@@ -207,8 +231,12 @@ describe('split, killed mid-table, resumed, re-run', () => {
 
   it('moved every row, by the policy for the awkward ones', async () => {
     // Counts and contents equal, checked here independently of the split's own checksums.
-    const legacyComments = await db.legacy.query(`SELECT id, mysfit_id, user_id, content, stars::text, created_at FROM mysfits_comment ORDER BY id`);
-    const appComments = await db.app.query(`SELECT id, mysfit_id, user_id, content, stars::text, created_at FROM comments ORDER BY id`);
+    const legacyComments = await db.legacy.query(
+      `SELECT id, mysfit_id, user_id, content, stars::text, created_at FROM mysfits_comment ORDER BY id`,
+    );
+    const appComments = await db.app.query(
+      `SELECT id, mysfit_id, user_id, content, stars::text, created_at FROM comments ORDER BY id`,
+    );
     expect(appComments.rows).toHaveLength(COMMENTS);
     const legacy1 = await one<string>(db.legacy, `SELECT id FROM accounts_user WHERE email = 'legacy-1@example.com'`);
     const twin = await one<string>(db.legacy, `SELECT id FROM accounts_user WHERE email = 'LEGACY-1@Example.COM'`);
@@ -218,7 +246,9 @@ describe('split, killed mid-table, resumed, re-run', () => {
     }));
     expect(appComments.rows).toEqual(expected);
     const longest = appComments.rows.find((row) => [...row.content].length === 200);
-    expect(longest?.content).toMatch(/^The longest comment allowed:\ttabs,\na newline, a backslash \\ and "quotes", then emoji: 🦄+$/);
+    expect(longest?.content).toMatch(
+      /^The longest comment allowed:\ttabs,\na newline, a backslash \\ and "quotes", then emoji: 🦄+$/u,
+    );
 
     const users = await db.auth.query(`SELECT id, email, password_hash, display_name FROM users ORDER BY id`);
     const legacyUsers = await db.legacy.query(
@@ -231,11 +261,14 @@ describe('split, killed mid-table, resumed, re-run', () => {
   });
 
   it('set the Adopted flags to agree with the adoptions', async () => {
-    const adopted = (await db.app.query<{ mysfit_id: string }>('SELECT mysfit_id FROM adoptions ORDER BY mysfit_id')).rows;
+    const adopted = (await db.app.query<{ mysfit_id: string }>('SELECT mysfit_id FROM adoptions ORDER BY mysfit_id'))
+      .rows;
     expect(adopted).toHaveLength(ADOPTIONS);
     const flags = await mysfits.flags();
     expect(flags).toHaveLength(12);
-    expect(flags.filter((flag) => flag.adopted).map((flag) => flag.mysfitId)).toEqual(adopted.map((row) => row.mysfit_id));
+    expect(flags.filter((flag) => flag.adopted).map((flag) => flag.mysfitId)).toEqual(
+      adopted.map((row) => row.mysfit_id),
+    );
   });
 
   it('changes nothing when run again', async () => {
@@ -268,7 +301,14 @@ describe('split, killed mid-table, resumed, re-run', () => {
         await startApp({
           name: 'auth',
           entry: join(dist, 'apps', 'auth', 'src', 'main.js'),
-          env: { ...common, PORT: String(authPort), GRPC_PORT: String(grpcPort), DATABASE_URL: urls.auth, JWT_PRIVATE_KEY: keys.pem(), SERVICE_CLIENTS: 'like:split-test-secret' },
+          env: {
+            ...common,
+            PORT: String(authPort),
+            GRPC_PORT: String(grpcPort),
+            DATABASE_URL: urls.auth,
+            JWT_PRIVATE_KEY: keys.pem(),
+            SERVICE_CLIENTS: 'like:split-test-secret',
+          },
           logFile: join(logs, 'auth.log'),
           readyUrl: `${base.auth}/health/ready`,
         }),
@@ -298,16 +338,18 @@ describe('split, killed mid-table, resumed, re-run', () => {
     it('log a legacy user in with the legacy password, then with argon2id', async () => {
       const response = await login('legacy-1@example.com', 'legacy password 1');
       expect(response.status).toBe(200);
-      expect(await one<string>(db.auth, `SELECT password_hash FROM users WHERE email = 'legacy-1@example.com'`)).toMatch(/^\$argon2id\$/);
+      expect(
+        await one<string>(db.auth, `SELECT password_hash FROM users WHERE email = 'legacy-1@example.com'`),
+      ).toMatch(/^\$argon2id\$/);
       expect((await login('LEGACY-1@example.com', 'legacy password 1')).status).toBe(200);
       expect((await login('legacy-2@example.com', 'legacy password 1')).status).toBe(401);
     });
 
     it('name the authors of comments through auth over gRPC, and none for the deleted one', async () => {
       const names = new Map(
-        (await db.legacy.query<{ id: string; display_name: string }>('SELECT id, display_name FROM accounts_user')).rows.map(
-          (user) => [user.id, user.display_name],
-        ),
+        (
+          await db.legacy.query<{ id: string; display_name: string }>('SELECT id, display_name FROM accounts_user')
+        ).rows.map((user) => [user.id, user.display_name]),
       );
       const byMysfit = await db.legacy.query<{ mysfit_id: string }>(
         `SELECT DISTINCT mysfit_id FROM mysfits_comment WHERE user_id IS NULL OR content LIKE 'The longest%'`,
