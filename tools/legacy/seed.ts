@@ -111,7 +111,7 @@ async function seed(client: Client, options: Settings, mysfitIds: string[], repl
     const last = Math.min(regular, first + COMMENT_CHUNK - 1);
     await client.query(
       `INSERT INTO mysfits_comment (id, mysfit_id, user_id, content, stars, created_at)
-       SELECT gen_random_uuid(), ($1::uuid[])[1 + i % $2], ($3::uuid[])[1 + (i * 7919) % $4],
+       SELECT gen_random_uuid(), ($1::uuid[])[1 + i % $2], ($3::uuid[])[1 + (i::bigint * 7919) % $4],
               format('Comment %s: %s', i, (ARRAY['What a face!', 'Adopt me instead.', 'Seen better, seen worse.', 'Ten stars if I could.'])[1 + i % 4]),
               ((i * 37) % 51) / 10.0, now() - make_interval(mins => i)
        FROM generate_series($5::int, $6::int) AS i`,
