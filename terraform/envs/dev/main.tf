@@ -80,5 +80,5 @@ module "ecr" {
   source = "../../modules/ecr"
 
   namespace        = var.project
-  repository_names = ["auth", "monolith", "like"]
+  repository_names = ["auth", "monolith", "like", "split"]
 }
