@@ -5,8 +5,9 @@ const derive = promisify(pbkdf2);
 
 /**
  * The iteration count the seed hashes with. Django raises its default with each release (260,000 in
- * 3.2, 870,000 in 5.1) and a stored hash keeps the count it was made with; a smaller one keeps seeding
- * 100,000 users in minutes. `--iterations` chooses another.
+ * 3.2, 870,000 in 5.1) and a stored hash keeps the count it was made with. This one keeps seeding quick
+ * (a thousand users in seconds) and a legacy login in the timing class of any other (docs/cut-over.md);
+ * `--iterations` chooses another.
  */
 export const SEED_ITERATIONS = 36_000;
 
