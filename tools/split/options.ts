@@ -2,18 +2,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseEnv } from '@app/config-kit';
 import { localSystem } from '../launcher/local-system';
-import { MysfitsTableSettings } from '../legacy/mysfits-table';
 import { SplitRefusal } from './refusal';
+import type { SplitOptions } from './split';
 
-export interface ParsedSplitOptions {
-  legacyUrl: string;
-  authUrl: string;
-  appUrl: string;
-  dynamodb: MysfitsTableSettings;
-  batchSize: number;
-  dryRun: boolean;
-  migrationEnv: NodeJS.ProcessEnv;
-}
+/** Everything the split needs but where its progress goes. */
+export type ParsedSplitOptions = Omit<SplitOptions, 'progress'>;
 
 export const USAGE = `npm run migrate:split -- [--from URL] [--auth URL] [--app URL] [--batch-size N] [--dry-run]
   --from, LEGACY_DATABASE_URL   the monolith's database
