@@ -12,6 +12,9 @@ import { authDataSourceOptions } from '../src/database/auth-data-source.options'
 /** The iteration count `npm run legacy:seed` writes (tools/legacy/django-password.ts). */
 const SEEDED_ITERATIONS = 36_000;
 
+// Each test runs processes or many password checks, on a machine that may be busy.
+jest.setTimeout(60_000);
+
 let app: NestFastifyApplication;
 let db: Client;
 const http = () => request(app.getHttpServer());

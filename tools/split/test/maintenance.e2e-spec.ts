@@ -11,6 +11,9 @@ import { repoRoot } from '../../launcher/repo';
  * renders (as INGRESS_MANIFEST=… npm start gives it), answers every request with the fixed 503 and
  * reaches no service.
  */
+// Each test runs processes or many password checks, on a machine that may be busy.
+jest.setTimeout(60_000);
+
 let gateway: AppProcess;
 let base: string;
 

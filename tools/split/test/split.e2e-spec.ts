@@ -16,6 +16,9 @@ import { MysfitsTable } from '../../legacy/mysfits-table';
  * The split as `npm run migrate:split` runs it (the built CLI, a process of its own), on real PostgreSQL
  * databases and DynamoDB Local; then the built auth and monolith on the databases it filled.
  */
+// Each test runs processes or many password checks, on a machine that may be busy.
+jest.setTimeout(60_000);
+
 const dist = join(repoRoot(), 'dist');
 const tables = uniqueTableNames();
 const USERS = 40;
