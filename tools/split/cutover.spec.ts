@@ -109,7 +109,7 @@ describe('the Job that splits the data (k8s/cutover/split)', () => {
     expect(stringsIn(mysfitsTable?.actions)).toEqual(expect.arrayContaining(MysfitsTable.iamActions));
   });
 
-  it('runs as Pod Security "restricted" asks, within limits', () => {
+  it('runs as Pod Security "restricted" asks, within limits, and is not retried after a refusal', () => {
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(container.securityContext).toEqual({
       allowPrivilegeEscalation: false,
@@ -118,6 +118,10 @@ describe('the Job that splits the data (k8s/cutover/split)', () => {
     });
     expect(container.resources.limits).toMatchObject({ cpu: expect.any(String), memory: expect.any(String) });
     expect(pod.restartPolicy).toBe('Never');
+    // Exit code 2 is a refusal (tools/split/main.ts): retrying cannot help.
+    expect(job.spec.podFailurePolicy.rules).toEqual([
+      { action: 'FailJob', onExitCodes: { containerName: container.name, operator: 'In', values: [2] } },
+    ]);
   });
 
   it('may reach PostgreSQL and HTTPS (DynamoDB, STS) and nothing else', () => {

@@ -76,12 +76,16 @@ function splitArgs(extra: string[] = [], overrides: Partial<typeof urls> = {}): 
   return [join(dist, 'tools', 'split', 'main.js'), '--from', legacy, '--auth', auth, '--app', app, ...extra];
 }
 
-function runSplit(extra: string[] = [], overrides: Partial<typeof urls> = {}): Promise<Run> {
+function runNode(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, splitArgs(extra, overrides), { env }, (error, stdout, stderr) =>
+    execFile(process.execPath, args, { env: { ...env, ...extraEnv } }, (error, stdout, stderr) =>
       resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
   });
+}
+
+function runSplit(extra: string[] = [], overrides: Partial<typeof urls> = {}): Promise<Run> {
+  return runNode(splitArgs(extra, overrides));
 }
 
 async function one<T>(client: Client, sql: string, params: unknown[] = []): Promise<T> {
@@ -122,6 +126,17 @@ describe('bad input: one line, exit 2, nothing written', () => {
     );
   });
 
+  it('an unreachable DynamoDB', async () => {
+    const endpoint = `http://127.0.0.1:${await freePort()}`;
+    const result = await runNode(splitArgs(), { DYNAMODB_ENDPOINT: endpoint });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^migrate:split: Cannot read the DynamoDB table ${tables.MYSFITS_TABLE} at ${endpoint}: .*; nothing was written\n$`,
+      ),
+    );
+  });
+
   it('a legacy schema at a version it does not know', async () => {
     await db.legacy.query(
       `INSERT INTO migrations (timestamp, name) VALUES (1600000000000, 'AddNicknames1600000000000')`,
@@ -159,16 +174,9 @@ describe('bad input: one line, exit 2, nothing written', () => {
   });
 
   it('some database URLs but not all', async () => {
-    const run = await new Promise<Run>((resolve) =>
-      execFile(
-        process.execPath,
-        [join(dist, 'tools', 'split', 'main.js'), '--from', urls.legacy],
-        { env },
-        (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-      ),
-    );
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(
+    const result = await runNode([join(dist, 'tools', 'split', 'main.js'), '--from', urls.legacy]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
       /^migrate:split: Give every database URL or none .*missing: --auth \(AUTH_DATABASE_URL\), --app/,
     );
   });
@@ -260,7 +268,15 @@ describe('split, killed mid-table, resumed, re-run', () => {
     );
     expect(users.rows).toEqual(legacyUsers.rows);
     expect(users.rows.some((user) => user.display_name.includes('🦄'))).toBe(true);
-    expect(await one<string>(db.app, 'SELECT count(*) FROM adoptions WHERE user_id = $1', [legacy1])).toBe('1');
+    const ownedInLegacy = await one<string>(
+      db.legacy,
+      'SELECT count(*) FROM mysfits_adoption WHERE user_id IN ($1, $2)',
+      [legacy1, twin],
+    );
+    expect(ownedInLegacy).not.toBe('0');
+    expect(await one<string>(db.app, 'SELECT count(*) FROM adoptions WHERE user_id = $1', [legacy1])).toBe(
+      ownedInLegacy,
+    );
   });
 
   it('set the Adopted flags to agree with the adoptions', async () => {
