@@ -1,10 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSplitOptions } from './options';
 import { SplitRefusal } from './refusal';
 
 describe('parseSplitOptions', () => {
+  const folders: string[] = [];
+  const dataDir = () => {
+    folders.push(mkdtempSync(join(tmpdir(), 'split-options-')));
+    return folders[folders.length - 1];
+  };
+  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
   const url = (database: string) => `postgres://user:secret@db.internal:5432/${database}`;
 
   it('takes every database URL from flags or the environment, flags first', () => {
@@ -25,9 +31,9 @@ describe('parseSplitOptions', () => {
   });
 
   it("uses the local system's databases and DynamoDB Local when no URL is given", () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'split-options-'));
-    writeFileSync(join(dataDir, 'secrets.json'), JSON.stringify({ postgresPassword: 'p@ss' }));
-    const options = parseSplitOptions([], { MYSFITS_DATA_DIR: dataDir, POSTGRES_PORT: '5999' });
+    const folder = dataDir();
+    writeFileSync(join(folder, 'secrets.json'), JSON.stringify({ postgresPassword: 'p@ss' }));
+    const options = parseSplitOptions([], { MYSFITS_DATA_DIR: folder, POSTGRES_PORT: '5999' });
     expect(options).toMatchObject({
       legacyUrl: 'postgres://mysfits:p%40ss@127.0.0.1:5999/legacy',
       authUrl: 'postgres://mysfits:p%40ss@127.0.0.1:5999/auth',
@@ -56,8 +62,7 @@ describe('parseSplitOptions', () => {
   });
 
   it('refuses to guess the local system when npm start never ran', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'split-options-'));
-    expect(() => parseSplitOptions([], { MYSFITS_DATA_DIR: empty })).toThrow(
+    expect(() => parseSplitOptions([], { MYSFITS_DATA_DIR: dataDir() })).toThrow(
       /secrets\.json is missing; run npm start first/,
     );
   });

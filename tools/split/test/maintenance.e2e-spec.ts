@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../engines/ports';
@@ -16,9 +16,9 @@ jest.setTimeout(60_000);
 
 let gateway: AppProcess;
 let base: string;
+const folder = mkdtempSync(join(tmpdir(), 'maintenance-'));
 
 beforeAll(async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'maintenance-'));
   const manifest = join(folder, 'maintenance-ingress.yaml');
   writeFileSync(manifest, execFileSync('kubectl', ['kustomize', join(repoRoot(), 'k8s', 'cutover', 'local')]));
   const [port, adminPort, nothing] = [await freePort(), await freePort(), await freePort()];
@@ -43,7 +43,10 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(() => gateway?.stop());
+afterAll(async () => {
+  await gateway?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
 
 it.each([
   ['GET', '/'],

@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -302,9 +302,9 @@ describe('split, killed mid-table, resumed, re-run', () => {
     const keys = new TestKeys();
     const apps: AppProcess[] = [];
     const base = { auth: '', monolith: '' };
+    const logs = mkdtempSync(join(tmpdir(), 'split-apps-'));
 
     beforeAll(async () => {
-      const logs = mkdtempSync(join(tmpdir(), 'split-apps-'));
       const [authPort, grpcPort, monolithPort] = [await freePort(), await freePort(), await freePort()];
       base.auth = `http://127.0.0.1:${authPort}`;
       base.monolith = `http://127.0.0.1:${monolithPort}`;
@@ -345,6 +345,7 @@ describe('split, killed mid-table, resumed, re-run', () => {
 
     afterAll(async () => {
       for (const app of apps.reverse()) await app.stop();
+      rmSync(logs, { recursive: true, force: true });
     });
 
     const login = (email: string, password: string) =>
