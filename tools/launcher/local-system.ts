@@ -12,7 +12,6 @@ export const LOCAL_POSTGRES_USER = 'mysfits';
 export interface LocalSystem {
   databaseUrl(database: string): string;
   dynamodbEndpoint: string;
-  authGrpcUrl: string;
 }
 
 /** Throws when `npm start` has never run here, since the database password is only known once it has. */
@@ -27,6 +26,5 @@ export function localSystem(env: NodeJS.ProcessEnv): LocalSystem {
     databaseUrl: (database) =>
       postgresUrl({ user: LOCAL_POSTGRES_USER, password: postgresPassword, port: ports.postgres }, database),
     dynamodbEndpoint: `http://127.0.0.1:${ports.dynamodb}`,
-    authGrpcUrl: `127.0.0.1:${ports.authGrpc}`,
   };
 }

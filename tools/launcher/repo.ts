@@ -12,7 +12,12 @@ export function repoRoot(): string {
   return dir;
 }
 
+/** Where Node.js keeps the compiled code of the apps' modules between starts (NODE_COMPILE_CACHE). */
+export function compileCacheFolder(): string {
+  return join(repoRoot(), 'node_modules', '.cache', 'node-compile-cache');
+}
+
 /** Where `npm start` keeps its data: MYSFITS_DATA_DIR, or .data/ in the repository. */
-export function localDataDir(env: NodeJS.ProcessEnv): string {
+export function localDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.MYSFITS_DATA_DIR ?? join(repoRoot(), '.data'));
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { portsFromEnv, SystemPorts } from './ports';
+import { APPS } from '../apps';
+import { MANAGEMENT_PORT, portsFromEnv, SystemPorts } from './ports';
 import { localDataDir } from './repo';
 import { startSystem } from './system';
 
@@ -8,10 +9,10 @@ import { startSystem } from './system';
  * it in order (gateway first, databases last) when asked to, or when the launcher goes away.
  */
 async function supervise(): Promise<void> {
-  const dataDir = localDataDir(process.env);
+  const dataDir = localDataDir();
   let ports: SystemPorts;
   try {
-    ports = portsFromEnv(process.env);
+    ports = portsFromEnv();
   } catch (error) {
     process.stderr.write(`Could not start: ${(error as Error).message}\n`);
     process.exit(1);
@@ -59,6 +60,8 @@ Mythical Mysfits is running.
   dynamodb   http://localhost:${ports.dynamodb}        DynamoDB Local, tables Mysfits and MysfitLikes
   data       ${dataDir}    (delete it to start afresh)
   logs       ${join(dataDir, 'logs')}/<app>.log
+  metrics    ${APPS.map((app) => `http://localhost:${ports[MANAGEMENT_PORT[app]]}/metrics`).join(' ')}
+             (auth, monolith, like, gateway); npm run observe starts Prometheus on them with the alerts
 
 Press Ctrl-C to stop.
 `;

@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
-import { postgresDataSourceOptions } from '@app/database';
+import { postgresDataSourceOptions, type PostgresEnv } from '@app/database';
 import { CreateMonolithTables1500000000000 } from './migrations/1500000000000-create-monolith-tables';
 import { IndexCommentAuthorsAndEmails1500000000001 } from './migrations/1500000000001-index-comment-authors-and-emails';
 
@@ -10,8 +10,8 @@ const MIGRATIONS = [CreateMonolithTables1500000000000, IndexCommentAuthorsAndEma
 export const LEGACY_SCHEMA_VERSION = new MIGRATIONS[MIGRATIONS.length - 1]().name;
 
 /** The monolith's database before the split, with its own migrations (`legacy:seed` applies them). */
-export function legacyDataSourceOptions(url: string): DataSourceOptions {
-  return postgresDataSourceOptions(url, [], MIGRATIONS);
+export function legacyDataSourceOptions(connection: PostgresEnv): DataSourceOptions {
+  return postgresDataSourceOptions(connection, MIGRATIONS);
 }
 
 /**

@@ -1,10 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, type DynamoDbSettings } from '@app/dynamodb';
 
-export interface MysfitsTableSettings {
-  region: string;
-  /** Only for DynamoDB Local; in AWS the SDK finds the endpoint and the credentials (IRSA) itself. */
-  endpoint?: string;
+export interface MysfitsTableSettings extends DynamoDbSettings {
   tableName: string;
 }
 
@@ -15,21 +12,14 @@ export interface MysfitFlag {
 
 /**
  * The mysfits table, which the monolith and the services after it share (DESIGN.md, "Data": partition
- * key `MysfitId`, `Adopted` a boolean). Only the calls the monolith's IAM role allows: Scan, UpdateItem.
+ * key `MysfitId`, `Adopted` a boolean): Scan and UpdateItem, which the split's IAM role allows
+ * (terraform/test/iam-covers-code.spec.ts reads this file).
  */
 export class MysfitsTable {
   private readonly client: DynamoDBDocumentClient;
 
   constructor(private readonly settings: MysfitsTableSettings) {
-    this.client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        region: settings.region,
-        endpoint: settings.endpoint,
-        credentials: settings.endpoint ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined,
-        maxAttempts: 3,
-        requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
-      }),
-    );
+    this.client = createDocumentClient(settings);
   }
 
   /** Every mysfit's id and adoption flag, sorted by id. */
@@ -59,9 +49,6 @@ export class MysfitsTable {
       }),
     );
   }
-
-  /** The DynamoDB calls this class makes, as IAM actions (checked against the monolith's role). */
-  static readonly iamActions = ['dynamodb:Scan', 'dynamodb:UpdateItem'];
 
   destroy(): void {
     this.client.destroy();

@@ -7,6 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { z } from 'zod';
 import { parseEnv } from '@app/config-kit';
 import { migrateDatabase } from '@app/database';
+import { dynamoDbEnv } from '@app/dynamodb';
 import { ensureDatabase } from '../engines/databases';
 import { localSystem } from '../launcher/local-system';
 import { djangoPasswordHash, SEED_ITERATIONS } from './django-password';
@@ -26,8 +27,7 @@ const settings = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
     .optional(),
-  DYNAMODB_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
+  ...dynamoDbEnv.shape,
   MYSFITS_TABLE: z.string().min(3).default('Mysfits'),
 });
 type Settings = z.output<typeof settings>;
@@ -55,11 +55,16 @@ async function main(): Promise<void> {
   });
   const { replace, ...counts } = values;
   const options = parseEnv('legacy:seed', settings, { ...process.env, ...counts });
-  const local = options.LEGACY_DATABASE_URL ? undefined : localSystem(process.env);
-  const url = options.LEGACY_DATABASE_URL ?? local!.databaseUrl('legacy');
+  let url = options.LEGACY_DATABASE_URL;
+  let endpoint = options.DYNAMODB_ENDPOINT;
+  if (url === undefined) {
+    const local = localSystem(process.env);
+    url = local.databaseUrl('legacy');
+    endpoint ??= local.dynamodbEndpoint;
+  }
   const mysfits = new MysfitsTable({
     region: options.AWS_REGION,
-    endpoint: options.DYNAMODB_ENDPOINT ?? local?.dynamodbEndpoint,
+    endpoint,
     tableName: options.MYSFITS_TABLE,
   });
   let mysfitIds: string[];
@@ -78,7 +83,9 @@ async function main(): Promise<void> {
   const database = decodeURIComponent(admin.pathname.slice(1));
   admin.pathname = '/postgres';
   await ensureDatabase(admin.toString(), database);
-  await migrateDatabase(legacyDataSourceOptions(url));
+  await migrateDatabase(
+    legacyDataSourceOptions({ DATABASE_URL: url, DATABASE_IAM_AUTH: false, AWS_REGION: options.AWS_REGION }),
+  );
 
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -89,8 +96,13 @@ async function main(): Promise<void> {
   }
 }
 
+async function countOf(client: Client, sql: string): Promise<number> {
+  const { rows } = await client.query<{ count: string }>(sql);
+  return Number(rows[0].count);
+}
+
 async function seed(client: Client, options: Settings, mysfitIds: string[], replace: boolean): Promise<void> {
-  const existing = Number((await client.query('SELECT count(*) FROM accounts_user')).rows[0].count);
+  const existing = await countOf(client, 'SELECT count(*) FROM accounts_user');
   if (existing > 0 && !replace) {
     throw new Error(`The legacy database already has ${existing} users: pass --replace to empty it first`);
   }
@@ -141,7 +153,7 @@ async function seed(client: Client, options: Settings, mysfitIds: string[], repl
   // Deleting an account takes its adoptions with it and leaves its comments without an author.
   await client.query('DELETE FROM accounts_user WHERE id = $1', [users.deleted.id]);
   await client.query('ANALYZE accounts_user, mysfits_adoption, mysfits_comment');
-  const orphans = (await client.query('SELECT count(*) FROM mysfits_comment WHERE user_id IS NULL')).rows[0].count;
+  const orphans = await countOf(client, 'SELECT count(*) FROM mysfits_comment WHERE user_id IS NULL');
   log(`${options.adoptions} adoptions; ${orphans} comments whose author was deleted`);
   process.stdout.write(
     `\nLegacy database ready. After npm run migrate:split, log in as legacy-1@example.com with "legacy password 1".\n`,
@@ -202,7 +214,7 @@ async function insertAwkwardComments(
   comments: number,
 ): Promise<number> {
   const head = 'The longest comment allowed:\ttabs,\na newline, a backslash \\ and "quotes", then emoji: ';
-  const longest = head + '🦄'.repeat(200 - [...head].length);
+  const longest = head + '🦄'.repeat(200 - Array.from(head).length);
   const awkward: [string, string][] = [
     [users.regularIds[0], longest],
     [users.deleted.id, 'Written by an account that was deleted later.'],

@@ -37,7 +37,6 @@ async function main(): Promise<void> {
       ...process.env,
       DYNAMODB_ENDPOINT: dynamodb.endpoint,
       DYNAMODB_CREATE_TABLES: 'true',
-      AUTH_GRPC_URL: '127.0.0.1:50051',
       LOG_LEVEL: 'warn',
     };
     for (const database of ['legacy', 'auth', 'app', 'legacy_tenth', 'auth_tenth', 'app_tenth']) {
@@ -76,6 +75,7 @@ async function main(): Promise<void> {
         dynamodb: { region: 'us-east-1', endpoint: dynamodb.endpoint, tableName: 'Mysfits' },
         batchSize: 50_000,
         dryRun: false,
+        iamAuthentication: false,
         migrationEnv: env,
         progress: () => ({ advance: () => undefined, end: () => undefined }),
       });

@@ -61,7 +61,8 @@ async function nextBatchEnd(options: CopyTableOptions, after: string | undefined
   const from = `FROM (${options.legacyRows}) r ${after ? `WHERE ${key} > $1` : ''}`;
   const first = async (order: string) => {
     const sql = `SELECT ${key}::text AS key ${from} ORDER BY ${key} ${order} LIMIT 1`;
-    return (await options.source.query<{ key: string }>(sql, after ? [after] : [])).rows[0]?.key ?? null;
+    const { rows } = await options.source.query<{ key: string }>(sql, after ? [after] : []);
+    return rows.length > 0 ? rows[0].key : null;
   };
   return (await first(`ASC OFFSET ${options.batchSize - 1}`)) ?? (await first('DESC'));
 }

@@ -39,8 +39,26 @@ describe('parseSplitOptions', () => {
       authUrl: 'postgres://mysfits:p%40ss@127.0.0.1:5999/auth',
       appUrl: 'postgres://mysfits:p%40ss@127.0.0.1:5999/app',
       dynamodb: { endpoint: 'http://127.0.0.1:8000' },
-      migrationEnv: { DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', AUTH_GRPC_URL: '127.0.0.1:50051' },
+      migrationEnv: { DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' },
+      iamAuthentication: false,
     });
+  });
+
+  it('signs in to the target databases with RDS IAM tokens when DATABASE_IAM_AUTH says so, as the apps do', () => {
+    const env = {
+      LEGACY_DATABASE_URL: url('legacy'),
+      AUTH_DATABASE_URL: 'postgres://auth_service@auth.rds.internal:5432/auth',
+      APP_DATABASE_URL: 'postgres://monolith_service@app.rds.internal:5432/app',
+      DATABASE_IAM_AUTH: 'true',
+      AWS_REGION: 'eu-west-1',
+    };
+    expect(parseSplitOptions([], env)).toMatchObject({
+      iamAuthentication: true,
+      dynamodb: { region: 'eu-west-1' },
+      // The apps' migrate commands read the same variables.
+      migrationEnv: { DATABASE_IAM_AUTH: 'true', AWS_REGION: 'eu-west-1' },
+    });
+    expect(() => parseSplitOptions([], { ...env, DATABASE_IAM_AUTH: 'yes' })).toThrow(/DATABASE_IAM_AUTH/);
   });
 
   it.each([

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseEnv } from '@app/config-kit';
+import { postgresEnv } from '@app/database';
+import { dynamoDbEnv } from '@app/dynamodb';
 import { localSystem } from '../launcher/local-system';
 import { SplitRefusal } from './refusal';
 import type { SplitOptions } from './split';
@@ -12,6 +14,7 @@ export const USAGE = `npm run migrate:split -- [--from URL] [--auth URL] [--app 
   --from, LEGACY_DATABASE_URL   the monolith's database
   --auth, AUTH_DATABASE_URL     auth's database
   --app,  APP_DATABASE_URL      the monolith's new database (adoptions, comments)
+  DATABASE_IAM_AUTH=true        sign in to auth's and the app's with RDS IAM tokens (no password in their URLs)
   DYNAMODB_ENDPOINT (DynamoDB Local only), AWS_REGION, MYSFITS_TABLE: the mysfits table
 With no database URL at all, every address is that of the system npm start runs.`;
 
@@ -21,8 +24,8 @@ const settings = z.object({
   LEGACY_DATABASE_URL: postgresUrl.optional(),
   AUTH_DATABASE_URL: postgresUrl.optional(),
   APP_DATABASE_URL: postgresUrl.optional(),
-  DYNAMODB_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
+  DATABASE_IAM_AUTH: postgresEnv.shape.DATABASE_IAM_AUTH,
+  ...dynamoDbEnv.shape,
   MYSFITS_TABLE: z.string().min(3).default('Mysfits'),
   BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
 });
@@ -62,7 +65,11 @@ export function parseSplitOptions(argv: string[], env: NodeJS.ProcessEnv): Parse
     throw new SplitRefusal((error as Error).message);
   }
   const urls = [parsed.LEGACY_DATABASE_URL, parsed.AUTH_DATABASE_URL, parsed.APP_DATABASE_URL];
-  const common = { batchSize: parsed.BATCH_SIZE, dryRun: values['dry-run'] };
+  const common = {
+    batchSize: parsed.BATCH_SIZE,
+    dryRun: values['dry-run'],
+    iamAuthentication: parsed.DATABASE_IAM_AUTH,
+  };
   const table = { region: parsed.AWS_REGION, tableName: parsed.MYSFITS_TABLE };
 
   if (urls.every((url) => url === undefined)) {
@@ -79,7 +86,7 @@ export function parseSplitOptions(argv: string[], env: NodeJS.ProcessEnv): Parse
       authUrl: local.databaseUrl('auth'),
       appUrl: local.databaseUrl('app'),
       dynamodb: { ...table, endpoint },
-      migrationEnv: { ...env, DYNAMODB_ENDPOINT: endpoint, AUTH_GRPC_URL: env.AUTH_GRPC_URL ?? local.authGrpcUrl },
+      migrationEnv: { ...env, DYNAMODB_ENDPOINT: endpoint },
     };
   }
   const [legacyUrl, authUrl, appUrl] = urls;

@@ -91,5 +91,5 @@ async function describeUnexpectedRows(
   if (unknown.length > 0) {
     return `${label} holds ${count} rows the split did not write, ${unknown.length} of the first ${keys.length} not in the legacy database (first ${unknown[0]}): the split fills empty tables`;
   }
-  return `${label} already holds ${count} legacy rows that no split recorded copying (first ${keys[0]}): empty the table, or restore it together with its legacy_split schema`;
+  return `${label} already holds ${count} legacy rows that no split recorded copying (first ${keys[0]}): empty the table, or restore it together with its legacy_split_checkpoints table`;
 }

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { postgresClientConfig, type PostgresEnv } from '@app/database';
 import { LEGACY_SCHEMA_VERSION, legacySchemaVersion } from '../legacy/legacy-database';
 import { MysfitFlag, MysfitsTable, MysfitsTableSettings } from '../legacy/mysfits-table';
 import { FlagPlan, planFlags } from './adoption-flags';
@@ -18,6 +19,8 @@ export interface SplitOptions {
   dynamodb: MysfitsTableSettings;
   batchSize: number;
   dryRun: boolean;
+  /** Sign in to auth's and the app's databases with RDS IAM tokens (in dynamodb.region), as the apps do on EKS. */
+  iamAuthentication: boolean;
   /** The environment of the apps' migrate commands (DATABASE_URL is set for each). */
   migrationEnv: NodeJS.ProcessEnv;
   progress: Progress;
@@ -58,10 +61,16 @@ export async function split(options: SplitOptions): Promise<SplitReport> {
   const mysfits = new MysfitsTable(options.dynamodb);
   const clients: Client[] = [];
   try {
-    const source = await connect('legacy', options.legacyUrl, clients);
-    const auth = await connect('auth', options.authUrl, clients);
-    const app = await connect('app', options.appUrl, clients);
-    const target = (table: SplitTable) => (table.target === 'auth' ? auth : app);
+    const database = (url: string, iamAuthentication: boolean): PostgresEnv => ({
+      DATABASE_URL: url,
+      DATABASE_IAM_AUTH: iamAuthentication,
+      AWS_REGION: options.dynamodb.region,
+    });
+    // The legacy database is the monolith's own, reached with the credentials in its URL.
+    const source = await connect('legacy', database(options.legacyUrl, false), clients);
+    const auth = await connect('auth', database(options.authUrl, options.iamAuthentication), clients);
+    const app = await connect('app', database(options.appUrl, options.iamAuthentication), clients);
+    const targetOf = (table: SplitTable) => (table.target === 'auth' ? auth : app);
     const flags = await readFlags(mysfits, options.dynamodb);
 
     const version = await legacySchemaVersion(source);
@@ -76,7 +85,7 @@ export async function split(options: SplitOptions): Promise<SplitReport> {
     const plans: { table: SplitTable; rows: string; report: TableReport; after?: string }[] = [];
     for (const table of SPLIT_TABLES) {
       const rows = table.legacyRows(policy);
-      const checkpoint = await checkTarget(table, rows, source, target(table));
+      const checkpoint = await checkTarget(table, rows, source, targetOf(table));
       const legacyRows = await count(source, rows);
       plans.push({
         table,
@@ -116,7 +125,7 @@ export async function split(options: SplitOptions): Promise<SplitReport> {
         table: plan.table,
         legacyRows: plan.rows,
         source,
-        target: target(plan.table),
+        target: targetOf(plan.table),
         after: plan.after,
         batchSize: options.batchSize,
         onBatch: (rows) => progress.advance(rows),
@@ -133,7 +142,7 @@ export async function split(options: SplitOptions): Promise<SplitReport> {
     for (const plan of plans) {
       const [legacy, copied] = await Promise.all([
         checksum(source, plan.rows, plan.table.key),
-        checksum(target(plan.table), targetRows(plan.table), plan.table.key),
+        checksum(targetOf(plan.table), targetRows(plan.table), plan.table.key),
       ]);
       plan.report.verification = { legacy, target: copied };
     }
@@ -154,18 +163,20 @@ export async function split(options: SplitOptions): Promise<SplitReport> {
   }
 }
 
-async function connect(role: string, url: string, clients: Client[]): Promise<Client> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  // A failed connection still counts as a client to end: pg keeps its socket until then.
-  clients.push(client);
+async function connect(role: string, database: PostgresEnv, clients: Client[]): Promise<Client> {
   try {
+    const client = new Client({ ...postgresClientConfig(database), connectionTimeoutMillis: 5_000 });
+    // A failed connection still counts as a client to end: pg keeps its socket until then.
+    clients.push(client);
     await client.connect();
     // Row texts, and so checksums, must not depend on each server's time zone.
     await client.query(`SET TimeZone = 'UTC'`);
+    return client;
   } catch (error) {
-    throw new SplitRefusal(`Cannot reach the ${role} database at ${maskUrl(url)}: ${(error as Error).message}`);
+    throw new SplitRefusal(
+      `Cannot reach the ${role} database at ${maskUrl(database.DATABASE_URL)}: ${(error as Error).message}`,
+    );
   }
-  return client;
 }
 
 async function readFlags(mysfits: MysfitsTable, settings: MysfitsTableSettings): Promise<MysfitFlag[]> {

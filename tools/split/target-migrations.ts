@@ -15,8 +15,9 @@ export async function migrateTargets(urls: { auth: string; app: string }, env: N
     // dist/tools/split → dist/apps/<app>/src/migrate.js, in the repository and in the image alike.
     const entry = join(__dirname, '..', '..', 'apps', app, 'src', 'migrate.js');
     await promisify(execFile)(process.execPath, [entry], { env: { ...env, DATABASE_URL: url } }).catch(
-      (error: { stderr?: string; message: string }) => {
-        throw new Error(`${app}'s migrations failed: ${(error.stderr?.trim() || error.message).split('\n')[0]}`);
+      (error: unknown) => {
+        const { stderr, message } = error as { stderr?: string; message: string };
+        throw new Error(`${app}'s migrations failed: ${(stderr?.trim() || message).split('\n')[0]}`);
       },
     );
   }

@@ -1,16 +1,13 @@
-import { ConfigType } from '@nestjs/config';
-import { authRpcOptions } from '@app/auth-rpc';
-import { bootstrapHttpService } from '@app/http-kit';
+import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
 import { AuthModule } from './auth.module';
-import { authConfig } from './config/auth.config';
+import { authConfig } from './config';
+import { attachGrpcServer } from './grpc';
 
+const config = authConfig();
 void bootstrapHttpService(AuthModule, {
   title: 'auth',
   openApiPath: '/auth/openapi.json',
-  defaultPort: 3001,
-  beforeListen: async (app) => {
-    const config = app.get<ConfigType<typeof authConfig>>(authConfig.KEY);
-    app.connectMicroservice(authRpcOptions(`0.0.0.0:${config.GRPC_PORT}`));
-    await app.startAllMicroservices();
-  },
+  port: config.PORT,
+  ...httpServerSettings(config),
+  beforeListen: (app) => attachGrpcServer(app, `0.0.0.0:${config.GRPC_PORT}`),
 });

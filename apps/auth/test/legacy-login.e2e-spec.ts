@@ -7,7 +7,7 @@ import { freshDatabase } from '../../../test/support/databases';
 import { startTestApp } from '../../../test/support/http-app';
 import { TEST_ISSUER, TestKeys } from '../../../test/support/test-keys';
 import { AuthModule } from '../src/auth.module';
-import { authDataSourceOptions } from '../src/database/auth-data-source.options';
+import { authDataSourceOptions } from '../src/database';
 
 /** The iteration count `npm run legacy:seed` writes (tools/legacy/django-password.ts). */
 const SEEDED_ITERATIONS = 36_000;
@@ -21,7 +21,9 @@ const http = () => request(app.getHttpServer());
 
 beforeAll(async () => {
   const databaseUrl = await freshDatabase('auth_legacy');
-  await migrateDatabase(authDataSourceOptions(databaseUrl));
+  await migrateDatabase(
+    authDataSourceOptions({ DATABASE_URL: databaseUrl, DATABASE_IAM_AUTH: false, AWS_REGION: 'us-east-1' }),
+  );
   db = new Client({ connectionString: databaseUrl });
   await db.connect();
   app = await startTestApp(

@@ -1,4 +1,4 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +40,6 @@ beforeAll(async () => {
     ...tables,
     DYNAMODB_ENDPOINT: dynamoDbEndpoint(),
     AWS_REGION: 'us-east-1',
-    // The monolith's configuration asks for it, though its migrate command calls no one.
-    AUTH_GRPC_URL: '127.0.0.1:1',
   };
   // The new system as deployed before the cut-over: the mysfits table with its 12 mysfits, nothing adopted.
   await promisify(execFile)(process.execPath, [join(dist, 'apps', 'monolith', 'src', 'migrate.js')], {
@@ -105,8 +103,8 @@ async function targetState() {
     users: await tableState(db.auth, 'users'),
     adoptions: await tableState(db.app, 'adoptions'),
     comments: await tableState(db.app, 'comments'),
-    authCheckpoints: await tableState(db.auth, 'legacy_split.checkpoints'),
-    appCheckpoints: await tableState(db.app, 'legacy_split.checkpoints'),
+    authCheckpoints: await tableState(db.auth, 'legacy_split_checkpoints'),
+    appCheckpoints: await tableState(db.app, 'legacy_split_checkpoints'),
     flags: await mysfits.flags(),
   };
 }
@@ -198,11 +196,11 @@ describe('bad input: one line, exit 2, nothing written', () => {
 describe('split, killed mid-table, resumed, re-run', () => {
   const checkpoint = async () =>
     db.app
-      .query<{ rows_copied: string }>(`SELECT rows_copied FROM legacy_split.checkpoints WHERE table_name = 'comments'`)
+      .query<{ rows_copied: string }>(`SELECT rows_copied FROM legacy_split_checkpoints WHERE table_name = 'comments'`)
       .then((result) => Number(result.rows[0]?.rows_copied ?? 0));
 
   it('stops where it is killed, with each committed batch and its checkpoint together', async () => {
-    const child: ChildProcess = spawn(process.execPath, splitArgs(['--batch-size', '500']), {
+    const child = spawn(process.execPath, splitArgs(['--batch-size', '500']), {
       env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -210,7 +208,7 @@ describe('split, killed mid-table, resumed, re-run', () => {
       child.once('exit', (_code, signal) => resolve(signal)),
     );
     // Killed as soon as a checkpoint of the comments is reported, while most of them are still to copy.
-    for await (const line of createInterface({ input: child.stdout! })) {
+    for await (const line of createInterface({ input: child.stdout })) {
       const progress = /^app\.comments: (\d+)\/(\d+) rows/.exec(line);
       if (progress && Number(progress[1]) > 0) {
         child.kill('SIGKILL');

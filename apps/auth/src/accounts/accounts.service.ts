@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@app/errors';
-import { LegacyPasswordVerifier } from '../credentials/legacy-password-verifier';
-import { PasswordHasher } from '../credentials/password-hasher';
-import { AccessTokens } from '../tokens/access-tokens';
-import { RefreshTokens } from '../tokens/refresh-tokens';
-import { User } from '../users/user';
-import { UsersRepository } from '../users/users.repository';
+import { PasswordHasher } from '../credentials';
+import { AccessTokens, RefreshTokens } from '../tokens';
+import { User, UsersService } from '../users';
 import { InvalidCredentialsError } from './account.errors';
 import { LoginThrottle } from './login-throttle';
 
@@ -25,9 +21,8 @@ export interface Tokens {
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
-    private readonly legacyPasswords: LegacyPasswordVerifier,
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
     private readonly throttle: LoginThrottle,
@@ -65,28 +60,25 @@ export class AccountsService {
     return this.refreshTokens.revoke(refreshToken);
   }
 
-  async me(userId: string): Promise<User> {
-    const user = await this.users.findById(userId);
-    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'This account no longer exists');
-    return user;
+  me(userId: string): Promise<User> {
+    return this.users.get(userId);
   }
 
   /**
    * Users brought from the monolith keep its hash (Django's PBKDF2) until they first log in: then the
-   * password is checked against it once and rehashed with argon2id in the same request. A wrong password
-   * costs an argon2id check as well, as much work as a right one. The swap only happens if the legacy
-   * hash is still the stored one; otherwise another request replaced it first, and only what is stored
-   * now counts, so a legacy hash is never accepted once it has been replaced.
+   * password is checked against it once and rehashed with argon2id in the same request. The swap only
+   * happens if the legacy hash is still the stored one; otherwise another request replaced it first, and
+   * only what is stored now counts, so a legacy hash is never accepted once it has been replaced.
    */
   private async passwordMatches(user: User, password: string): Promise<boolean> {
-    if (!this.legacyPasswords.recognizes(user.passwordHash)) return this.passwords.verify(user.passwordHash, password);
-    if (!(await this.legacyPasswords.verify(user.passwordHash, password))) {
-      return this.passwords.verifyAgainstNothing(password);
-    }
+    if (!(await this.passwords.verify(user.passwordHash, password))) return false;
+    if (!this.passwords.isLegacy(user.passwordHash)) return true;
     const rehashed = await this.passwords.hash(password);
     if (await this.users.replacePasswordHash(user.id, user.passwordHash, rehashed)) return true;
-    const current = await this.users.findById(user.id);
-    return current !== null && current.passwordHash !== user.passwordHash && this.passwordMatches(current, password);
+    const current = (await this.users.findMany([user.id])).find((stored) => stored.id === user.id);
+    return (
+      current !== undefined && current.passwordHash !== user.passwordHash && this.passwordMatches(current, password)
+    );
   }
 
   private async tokensFor(userId: string, refreshToken: string): Promise<Tokens> {

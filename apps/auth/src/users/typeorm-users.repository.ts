@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { isUniqueViolation } from '@app/database';
-import { EmailTakenError } from '../accounts/account.errors';
+import { isUniqueViolation } from '@app/errors';
 import { normalizeEmail, NewUser, User } from './user';
+import { EmailTakenError } from './user.errors';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
