@@ -30,11 +30,15 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,docker,k8s,terraform}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,tools,docker,k8s,terraform,observability}/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/{apps,tools}/*/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -43,5 +47,7 @@ module.exports = {
       displayName: 'system',
       testMatch: ['<rootDir>/test/system/**/*.system-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
+    // Needs the container lab (Podman); .ci/run runs it where there is one: npm run test:k8s-lab.
+    { ...shared, displayName: 'k8s-lab', testMatch: ['<rootDir>/test/k8s-lab/**/*.lab-spec.ts'] },
   ],
 };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import ignore from '@balena/dockerignore';
+import * as ts from 'typescript';
 import { DockerfileParser, Instruction } from 'dockerfile-ast';
 import { APPS } from '../tools/apps';
 import { repoRoot } from '../tools/launcher/repo';
@@ -22,6 +23,13 @@ function stage(name: string): Instruction[] {
 const argument = (instructions: Instruction[], keyword: string) =>
   instructions.find((i) => i.getKeyword() === keyword)?.getArgumentsContent() ?? undefined;
 
+/** The files `npm run build` compiles (tsconfig.build.json), relative to the repository root. */
+function buildSources(): string[] {
+  const config = ts.readConfigFile(join(root, 'tsconfig.build.json'), ts.sys.readFile);
+  const { fileNames } = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
+  return fileNames.map((file) => relative(root, file));
+}
+
 describe('docker/Dockerfile', () => {
   it('builds on a version-tagged node:24-bookworm-slim', () => {
     expect(dockerfile.getARGs()[0].getArgumentsContent()).toBe('NODE_IMAGE=node:24-bookworm-slim');
@@ -29,6 +37,7 @@ describe('docker/Dockerfile', () => {
       '${NODE_IMAGE}',
       '${NODE_IMAGE}',
       ...APPS.map(() => 'runtime'),
+      'runtime', // split, the tool that moves a monolith's data (tools/split/cutover.spec.ts checks it)
     ]);
   });
 
@@ -41,6 +50,14 @@ describe('docker/Dockerfile', () => {
       'node',
       'healthcheck.js',
     ]);
+  });
+
+  it('copies into the build stage every folder that npm run build compiles (tsconfig.build.json)', () => {
+    const copied = stage('build')
+      .filter((i) => i.getKeyword() === 'COPY')
+      .map((i) => i.getArguments()[0]?.getValue());
+    const compiled = new Set(buildSources().map((file) => file.split('/')[0]));
+    expect([...compiled].filter((folder) => !copied.includes(folder))).toEqual([]);
   });
 
   it.each(APPS)('starts %s with node itself, in exec form, so that it receives SIGTERM', (app) => {
@@ -59,7 +76,7 @@ describe('.dockerignore', () => {
     'node_modules/pg/package.json',
     'dist/apps/auth/src/main.js',
     '.data/secrets.json',
-    'k8s/overlays/eks/secrets/jwt-private.pem',
+    'k8s/overlays/kind/secrets/jwt-private.pem',
     'apps/auth/test/accounts.e2e-spec.ts',
     'libs/http-kit/src/error-response.spec.ts',
     'terraform/envs/dev/main.tf',
@@ -68,11 +85,18 @@ describe('.dockerignore', () => {
     expect(ignored.ignores(file)).toBe(true);
   });
 
+  it('sends every source that npm run build compiles', () => {
+    const sources = buildSources();
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.filter((file) => ignored.ignores(file))).toEqual([]);
+  });
+
   it.each([
     'package-lock.json',
     'apps/auth/src/main.ts',
     'apps/monolith/web/index.html',
     'libs/auth-rpc/proto/auth.proto',
+    'tools/build/build.js',
     'tools/build/stage-apps.ts',
     'k8s/base/ingress.yaml',
     'docker/healthcheck.js',

@@ -86,7 +86,7 @@ interface Breakage {
   violation: string;
 }
 
-/** One small change to the shipped eks manifests each, and the violation it must cause. */
+/** One small change to the eks manifests (as the deploy writes them) each, and the violation it must cause. */
 const BREAKAGES: Breakage[] = [
   {
     rule: 'restricted-namespace',
@@ -276,13 +276,13 @@ const BREAKAGES: Breakage[] = [
     violation: 'Deployment/like: no topology spread over topology.kubernetes.io/zone selecting its own pods',
   },
   {
-    rule: 'alb-ingress',
+    rule: 'alb-tls',
     breakage: 'no certificate',
     apply: (m) => delete annotations(m, 'Ingress', 'mysfits')[`${ALB}certificate-arn`],
     violation: 'no ACM certificate-arn',
   },
   {
-    rule: 'alb-ingress',
+    rule: 'alb-tls',
     breakage: 'TLS 1.0 allowed',
     apply: (m) => (annotations(m, 'Ingress', 'mysfits')[`${ALB}ssl-policy`] = 'ELBSecurityPolicy-2016-08'),
     violation: 'ssl-policy "ELBSecurityPolicy-2016-08" allows less than TLS 1.2',
@@ -349,6 +349,18 @@ const BREAKAGES: Breakage[] = [
   },
   {
     rule: 'secrets-by-reference',
+    breakage: 'a literal DATABASE_URL without IAM authentication, whose password would have to be in it',
+    apply: (m) => {
+      const env = app(m, 'monolith').env!;
+      env.splice(
+        env.findIndex((e) => e.name === 'DATABASE_IAM_AUTH'),
+        1,
+      );
+    },
+    violation: 'Deployment/monolith: container monolith: DATABASE_URL does not come from a Secret',
+  },
+  {
+    rule: 'secrets-by-reference',
     breakage: 'a committed Secret',
     apply: (m) => m.objects.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'like-secrets' } }),
     violation: 'Secret/like-secrets is part of the manifests',
@@ -406,7 +418,7 @@ const BREAKAGES: Breakage[] = [
   },
 ];
 
-describe('each rule catches a one-line breakage of the shipped eks manifests', () => {
+describe('each rule catches a one-line breakage of the eks manifests', () => {
   it('covers every rule', () => {
     expect(new Set(BREAKAGES.map((b) => b.rule))).toEqual(new Set(RULES.map((r) => r.id)));
   });

@@ -1,4 +1,4 @@
-import { mysfitsTableDefinition } from '../../apps/monolith/src/mysfits/persistence/mysfits.tables';
+import { mysfitsTableDefinition } from '@app/mysfits-data';
 import { checkLoadBalancerController } from './support/alb-controller';
 import { checkDocumented, checkFilesPresent, checkVariablesUsed, checkVersionPins } from './support/conventions';
 import { checkDatabases, checkRepositories, checkTableAccessPolicy, checkTables } from './support/data-stores';
@@ -34,14 +34,22 @@ const CASES: [fixture: string, checker: Checker, problems: string[]][] = [
   ['undocumented', (stack) => checkVersionPins(stack.module), ['required_version', 'provider aws']],
   ['undocumented', (stack) => checkVariablesUsed(stack.module), ['variable silent is never used']],
   ['undocumented', (stack) => checkFilesPresent(stack.module.dir, ['main.tf', 'README.md']), ['README.md is missing']],
-  ['network-broken', checkSubnetTags, ['aws_subnet.public has neither', 'aws_subnet.public is not tagged kubernetes.io/cluster/']],
+  [
+    'network-broken',
+    checkSubnetTags,
+    ['aws_subnet.public has neither', 'aws_subnet.public is not tagged kubernetes.io/cluster/'],
+  ],
   ['network-broken', checkNatPaths, ['aws_route_table.private has no 0.0.0.0/0 route through a NAT gateway']],
   [
     'network-broken',
     checkVpcGuards,
     ['no flow log', 'no aws_default_security_group stripped', 'no dynamodb gateway endpoint', 'no s3 gateway endpoint'],
   ],
-  ['nat-wrong-zone', checkNatPaths, ['routes to a NAT gateway of another AZ', 'aws_nat_gateway.this is not in a public subnet']],
+  [
+    'nat-wrong-zone',
+    checkNatPaths,
+    ['routes to a NAT gateway of another AZ', 'aws_nat_gateway.this is not in a public subnet'],
+  ],
   [
     'eks-broken',
     checkClusters,
@@ -55,14 +63,32 @@ const CASES: [fixture: string, checker: Checker, problems: string[]][] = [
     ],
   ],
   ['eks-broken', checkCompute, ['aws_eks_node_group.default is not placed in private subnets', 'IMDSv2']],
-  ['iam-broken', (stack) => checkNoWildcards(stack), ['wildcard action dynamodb:*', 'every resource ("*")', 'uses not_actions']],
-  ['iam-broken', checkPoliciesAreDocuments, ['aws_iam_role_policy.app.policy is not built with aws_iam_policy_document']],
+  [
+    'iam-broken',
+    (stack) => checkNoWildcards(stack),
+    ['wildcard action dynamodb:*', 'every resource ("*")', 'uses not_actions'],
+  ],
+  [
+    'iam-broken',
+    checkPoliciesAreDocuments,
+    ['aws_iam_role_policy.app.policy is not built with aws_iam_policy_document'],
+  ],
   [
     'iam-broken',
     checkIrsaTrust,
-    ['sub claim', 'aud claim', 'audiences other than sts.amazonaws.com', 'not limited to one known service account', 'no IRSA role'],
+    [
+      'sub claim',
+      'aud claim',
+      'audiences other than sts.amazonaws.com',
+      'not limited to one known service account',
+      'no IRSA role',
+    ],
   ],
-  ['data-stores-broken', checkTables, ['no point-in-time recovery', 'customer-managed KMS key', 'no deletion protection']],
+  [
+    'data-stores-broken',
+    checkTables,
+    ['no point-in-time recovery', 'customer-managed KMS key', 'no deletion protection'],
+  ],
   [
     'data-stores-broken',
     (stack) => checkTableAccessPolicy(dataOfType(stack, 'aws_iam_policy_document')[0], ['dynamodb:GetItem']),

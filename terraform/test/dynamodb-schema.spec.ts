@@ -1,4 +1,4 @@
-import { likesTableDefinition, mysfitsTableDefinition } from '../../apps/monolith/src/mysfits/persistence/mysfits.tables';
+import { likesTableDefinition, mysfitsTableDefinition } from '@app/mysfits-data';
 import { shapeOfApp, shapeOfTerraform } from './support/dynamodb-schema';
 import { loadDevStack } from './support/paths';
 import { resourcesOfType, valueOf, type Instance, type Located } from './support/stack';

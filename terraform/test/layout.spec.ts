@@ -38,5 +38,9 @@ describe.each([
 
 it('calls every module from envs/dev', async () => {
   const used = new Set(allInstances(await loadDevStack()).map((instance) => basename(instance.module.dir)));
-  expect(moduleDirs().map((dir) => basename(dir)).filter((name) => !used.has(name))).toEqual([]);
+  expect(
+    moduleDirs()
+      .map((dir) => basename(dir))
+      .filter((name) => !used.has(name)),
+  ).toEqual([]);
 });

@@ -18,10 +18,15 @@ describe('references and module calls of envs/dev', () => {
         'module.alb_controller',
         'module.alb_controller.module.irsa',
         'module.dynamodb',
-        'module.monolith_irsa',
         'module.postgres["auth"]',
         'module.postgres["app"]',
+        'module.service_account_roles["auth"]',
+        'module.service_account_roles["monolith"]',
+        'module.service_account_roles["database-admin"]',
         'module.ecr',
+        'module.domain',
+        'module.domain.module.external_dns_irsa',
+        'module.github_ci',
       ]),
     );
   });

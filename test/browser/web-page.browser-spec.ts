@@ -203,7 +203,7 @@ async function sessionCookie(context: BrowserContext) {
       await page.locator('#account-dialog[open]').waitFor();
       expect(await focused(page)).toBe('[name=email]');
       const insideDialog = () =>
-        page.evaluate(() => document.querySelector('#account-dialog')!.contains(document.activeElement));
+        page.evaluate(() => document.querySelector('#account-dialog')?.contains(document.activeElement) === true);
       for (const key of ['Tab', 'Shift+Tab']) {
         for (let press = 0; press < 8; press++) {
           await page.keyboard.press(key);
@@ -533,5 +533,7 @@ async function mysfitsOf(page: Page) {
 }
 
 async function mysfitIdOf(page: Page, name: string): Promise<string> {
-  return (await mysfitsOf(page)).find((mysfit) => mysfit.name === name)!.mysfitId;
+  const mysfit = (await mysfitsOf(page)).find((candidate) => candidate.name === name);
+  if (!mysfit) throw new Error(`no mysfit named ${name} in the list`);
+  return mysfit.mysfitId;
 }

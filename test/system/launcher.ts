@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { waitFor } from '../../tools/engines/ports';
 import { repoRoot } from '../../tools/launcher/repo';
-import { portVariable, SystemPorts } from '../../tools/launcher/ports';
+import { portEnv, SystemPorts } from '../../tools/launcher/ports';
 
 export interface Launched {
   ports: SystemPorts;
@@ -14,12 +14,6 @@ export interface Launched {
   exited: Promise<number | null>;
 }
 
-export function portEnv(ports: SystemPorts): Record<string, string> {
-  return Object.fromEntries(
-    (Object.keys(ports) as (keyof SystemPorts)[]).map((part) => [portVariable(part), String(ports[part])]),
-  );
-}
-
 /** Runs `npm start`'s launcher (the built one) as a user would, in its own data folder. */
 export function launch(dataDir: string, ports: SystemPorts): Launched {
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot(), 'dist', 'tools', 'launcher', 'main.js')], {
@@ -27,8 +21,8 @@ export function launch(dataDir: string, ports: SystemPorts): Launched {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     ports,

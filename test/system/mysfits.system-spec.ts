@@ -1,9 +1,9 @@
-import { createConnection, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { rmSync } from 'node:fs';
 import { parseSetCookie } from 'cookie';
 import request from 'supertest';
 import { APPS } from '../../tools/apps';
-import { waitFor } from '../../tools/engines/ports';
+import { isListening, waitFor } from '../../tools/engines/ports';
 import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
 import { launch, untilRunning } from './launcher';
@@ -51,7 +51,7 @@ describe('a visitor, through the gateway', () => {
   });
 
   it('likes a mysfit twice and is counted once', async () => {
-    const before = (await request(gateway).get(`/mysfits/${session.mysfitId}`)).body.likes;
+    const before = (await request(gateway).get(`/mysfits/${session.mysfitId}`)).body.likes as number;
     const first = await request(gateway)
       .post(`/mysfits/${session.mysfitId}/like`)
       .set('authorization', bearer())
@@ -126,9 +126,20 @@ describe('a visitor, through the gateway', () => {
     const [like, monolith, auth] = await Promise.all(['like', 'monolith', 'auth'].map((app) => system.logs(app)));
     expect(like).toContain('"requestId":"system-like-trace"');
     expect(monolith).toContain('"requestId":"system-like-trace"');
-    expect(auth).toContain('"requestId":"system-like-trace"');
     expect(monolith).toContain('"requestId":"system-comment-trace"');
     expect(auth).toContain('"requestId":"system-comment-trace"');
+  });
+
+  it("obtained like's service token under an id of its own, which like and auth both log", async () => {
+    const [like, auth] = await Promise.all(['like', 'auth'].map(async (app) => logLines(await system.logs(app))));
+    const renewals = like.filter((line) => line.msg === 'Obtained a service token from auth');
+    expect(renewals.length).toBeGreaterThan(0);
+    for (const { requestId } of renewals) {
+      expect(requestId).not.toBe('system-like-trace');
+      expect(auth).toContainEqual(
+        expect.objectContaining({ requestId, rpc: 'ServiceTokensRpcController.issueServiceToken', outcome: 'ok' }),
+      );
+    }
   });
 });
 
@@ -234,10 +245,13 @@ describe('stopping and starting again', () => {
   });
 });
 
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' })
-      .once('connect', () => resolve(!socket.destroy()))
-      .once('error', () => resolve(false));
+/** The JSON lines of a log, with any prefix (such as Compose's service name) left out. */
+function logLines(log: string): Record<string, unknown>[] {
+  return log.split('\n').flatMap((line) => {
+    try {
+      return [JSON.parse(line.slice(line.indexOf('{'))) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
   });
 }

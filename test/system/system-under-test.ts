@@ -80,7 +80,9 @@ async function composeSystem(): Promise<ComposeSystem> {
     logs: (app) => compose.logs(app),
     stallDynamoDb: async () => {
       await compose.run(['pause', 'dynamodb']);
-      return async () => void (await compose.run(['unpause', 'dynamodb']));
+      return async () => {
+        await compose.run(['unpause', 'dynamodb']);
+      };
     },
     // test:compose tears the project down once every suite has run.
     stop: async () => undefined,

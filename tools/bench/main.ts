@@ -1,111 +1,252 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import autocannon, { Request } from 'autocannon';
+import { AppName } from '../apps';
+import { freePort } from '../engines/ports';
 import { scratchFolder } from '../engines/scratch-folder';
+import { startApp } from '../launcher/app-process';
 import { freeSystemPorts } from '../launcher/ports';
-import { startSystem } from '../launcher/system';
+import { repoRoot } from '../launcher/repo';
+import { RunningSystem, startSystem } from '../launcher/system';
+import { argon2Parameters, storedPasswordHash, verificationsPerSecond } from './argon2-rate';
+import { evaluateBudgets } from './budgets';
+import { CpuProfile, summarizeProfile } from './cpu-profile';
+import { assertGetItemFinds, getItemPlan } from './dynamodb-ceiling';
+import { BenchRun, combineUnits, cpuMsPerRequest, ProcessName, ScenarioFigures, UnitFigures } from './figures';
+import { LoadSettings, measureLoad } from './load';
+import { clockTicksPerSecond, readResidentMiB } from './proc';
+import { formatRun } from './report';
+import { Scenario, scenarios, seed, totalLikes } from './scenarios';
+import { BenchSettings, benchSettings } from './settings';
+import { timeNpmStart } from './startup';
+import { startTraceSink, TraceSink } from './trace-sink';
 
 /**
- * `npm run bench`: starts the system in a throwaway data folder, then measures each route through the
- * gateway and straight to the service behind it, in one run so that the ratios are comparable.
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune the load; BENCH_USERS the likers.
+ * `npm run bench`: CPU per request in each app's own process, as a multiple of a bare node:http server
+ * measured in the same run, for each scenario through the gateway; with requests per second, latency,
+ * resident memory, DynamoDB Local's GetItem rate as the ceiling, argon2id's rate for login, how long
+ * `npm start` takes, and every budget marked met or missed. Settings: see settings.ts and the README.
  */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const USERS = Number(process.env.BENCH_USERS ?? 100);
+type Pass = BenchRun['passes'][number];
 
-interface Row {
-  scenario: string;
-  target: string;
-  requestsPerSecond: number;
-  p99Ms: number;
-  non2xx: number;
-  errors: number;
-}
+const TOP_PROFILE_LINES = 10;
 
 async function main(): Promise<void> {
+  const settings = benchSettings(process.env);
+  const load: LoadSettings = {
+    connections: settings.BENCH_CONNECTIONS,
+    seconds: settings.BENCH_SECONDS,
+    warmupSeconds: settings.BENCH_WARMUP_SECONDS,
+  };
+  const ticksPerSecond = clockTicksPerSecond();
+  const startedAt = new Date();
+  const loadAtStart = loadavg()[0];
+  const resultsDir = join(repoRoot(), 'bench', 'results');
+  const runName = startedAt.toISOString().replace(/[:.]/g, '-');
   const dataDir = scratchFolder('bench');
-  const ports = await freeSystemPorts();
-  process.stdout.write('Starting the system...\n');
-  const system = await startSystem({ dataDir, ports, logLevel: 'warn' });
   try {
-    const gateway = `http://127.0.0.1:${ports.gateway}`;
-    const mysfitIds = (
-      (await (await fetch(`${gateway}/mysfits`)).json()) as { mysfits: { mysfitId: string }[] }
-    ).mysfits.map((mysfit) => mysfit.mysfitId);
-    process.stdout.write(`Signing up ${USERS} users...\n`);
-    const tokens = await signUp(gateway, USERS);
-    const likeRequests: Request[] = tokens.map((token, index) => ({
-      method: 'POST',
-      path: `/mysfits/${mysfitIds[index % mysfitIds.length]}/like`,
-      headers: { authorization: `Bearer ${token}` },
-    }));
-
-    const direct = (port: number) => `http://127.0.0.1:${port}`;
-    const scenarios: [string, string, string, Request[] | undefined][] = [
-      ['GET /mysfits', 'gateway', `${gateway}/mysfits`, undefined],
-      ['GET /mysfits', 'monolith', `${direct(ports.monolith)}/mysfits`, undefined],
-      ['GET /mysfits/:id', 'gateway', `${gateway}/mysfits/${mysfitIds[0]}`, undefined],
-      ['GET /mysfits/:id', 'monolith', `${direct(ports.monolith)}/mysfits/${mysfitIds[0]}`, undefined],
-      ['POST /mysfits/:id/like', 'gateway', gateway, likeRequests],
-      ['POST /mysfits/:id/like', 'like', direct(ports.like), likeRequests],
-    ];
-    const rows: Row[] = [];
-    for (const [scenario, target, url, requests] of scenarios) {
-      process.stdout.write(`${scenario} via ${target}: ${SECONDS} s...\n`);
-      const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
-      rows.push({
-        scenario,
-        target,
-        requestsPerSecond: Math.round(result.requests.average),
-        p99Ms: result.latency.p99,
-        non2xx: result.non2xx,
-        errors: result.errors + result.timeouts,
-      });
+    let npmStart: BenchRun['npmStart'];
+    if (settings.BENCH_NPM_START) {
+      say('Timing npm start in a fresh data folder, then again from warm');
+      const coldSeconds = await timeNpmStart(dataDir, await freeSystemPorts());
+      const warmSeconds = await timeNpmStart(dataDir, await freeSystemPorts());
+      npmStart = { coldSeconds, warmSeconds };
     }
-    process.stdout.write(`\n${table(rows)}\n\nResident memory after the run:\n`);
-    for (const app of system.apps) process.stdout.write(`  ${app.name.padEnd(9)} ${residentMiB(app.pid)} MiB\n`);
+    const measureUnit = () => unitFigures(dataDir, load, ticksPerSecond);
+    say('Measuring the unit: a bare node:http server');
+    const units = [await measureUnit()];
+    const passes: Pass[] = [];
+    for (const tracing of settings.BENCH_TRACING === 'both' ? (['off', 'on'] as const) : [settings.BENCH_TRACING]) {
+      const profileDir = settings.BENCH_CPU_PROFILE ? join(resultsDir, `${runName}-profiles`, tracing) : undefined;
+      passes.push(await measurePass(tracing, { dataDir, settings, load, ticksPerSecond, profileDir }));
+    }
+    say('Measuring the unit again');
+    units.push(await measureUnit());
+
+    const unit = { runs: units, ...combineUnits(units) };
+    const run: BenchRun = {
+      startedAt: startedAt.toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      loadAverage: { start: loadAtStart, end: loadavg()[0] },
+      settings,
+      npmStart,
+      unit,
+      passes,
+      budgets: evaluateBudgets({
+        unitCpuMsPerRequest: unit.cpuMsPerRequest,
+        pass: passes[0],
+        warmStartSeconds: npmStart?.warmSeconds,
+      }),
+    };
+    mkdirSync(resultsDir, { recursive: true });
+    const resultFile = join(resultsDir, `${runName}.json`);
+    writeFileSync(resultFile, `${JSON.stringify(run, null, 2)}\n`);
+    process.stdout.write(`\n${formatRun(run)}\n\nResults: ${resultFile}\n`);
   } finally {
-    await system.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function signUp(gateway: string, count: number): Promise<string[]> {
-  const tokens: string[] = [];
-  for (let index = 0; index < count; index++) {
-    const credentials = { email: `bench-${index}@example.com`, password: 'bench password' };
-    const post = (path: string, body: object) =>
-      fetch(`${gateway}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+interface PassContext {
+  dataDir: string;
+  settings: BenchSettings;
+  load: LoadSettings;
+  ticksPerSecond: number;
+  /** Where the apps write their CPU profiles, when asked for. */
+  profileDir?: string;
+}
+
+/** Starts the system (tracing on or off), seeds it, measures the ceiling, argon2id and every scenario. */
+async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise<Pass> {
+  const { dataDir, settings, load, ticksPerSecond, profileDir } = context;
+  const sink = tracing === 'on' ? await startTraceSink() : undefined;
+  const ports = await freeSystemPorts();
+  say(`Starting the system, tracing ${tracing}`);
+  const system = await startSystem({
+    dataDir,
+    ports,
+    appEnv: { ...tracingEnv(sink), NODE_OPTIONS: nodeOptions(settings.BENCH_NODE_OPTIONS, profileDir) },
+  });
+  let pass: Pass;
+  try {
+    const gateway = `http://127.0.0.1:${ports.gateway}`;
+    say(`Signing up ${settings.BENCH_USERS} users`);
+    const seeded = await seed(gateway, settings.BENCH_USERS, `bench-${tracing}-${Date.now()}`);
+    const pids = processIds(system);
+
+    say('DynamoDB Local GetItem, the ceiling');
+    await assertGetItemFinds(system.dynamodb.endpoint, seeded.notAdoptedId);
+    const getItem = await measureLoad(
+      getItemPlan(system.dynamodb.endpoint, seeded.notAdoptedId),
+      [system.dynamodb.pid],
+      load,
+      ticksPerSecond,
+    );
+
+    say('argon2id verifications per second, at the parameters auth stored');
+    const hash = await storedPasswordHash(system.postgres.url('auth'), seeded.users[0].email);
+    const argon2 = {
+      parameters: argon2Parameters(hash),
+      verificationsPerSecond: await verificationsPerSecond(
+        hash,
+        seeded.users[0].password,
+        load.connections,
+        load.seconds,
+      ),
+    };
+
+    const likesBefore = await totalLikes(seeded);
+    const figures: ScenarioFigures[] = [];
+    let likesSent: Scenario['likes'];
+    for (const scenario of scenarios(seeded, load).filter((one) => settings.BENCH_SCENARIOS.includes(one.name))) {
+      say(`${scenario.name}: ${scenario.route}`);
+      const measured = await measureLoad(scenario.plan, [...pids.values()], load, ticksPerSecond);
+      figures.push({
+        scenario: scenario.name,
+        route: scenario.route,
+        ...measured.load,
+        unexpected: scenario.unexpected(),
+        window: measured.window,
+        processes: Object.fromEntries(
+          [...pids].map(([name, pid]) => [
+            name,
+            { cpuMs: measured.cpuMs.get(pid) ?? 0, residentMiB: measured.residentMiB.get(pid) ?? 0 },
+          ]),
+        ),
       });
-    await post('/auth/register', { ...credentials, displayName: `Bench ${index}` });
-    tokens.push(((await (await post('/auth/login', credentials)).json()) as { accessToken: string }).accessToken);
+      likesSent ??= scenario.likes;
+    }
+    pass = {
+      tracing,
+      getItem: {
+        ...getItem.load,
+        dynamodbCpuMsPerRequest: cpuMsPerRequest(getItem.cpuMs.get(system.dynamodb.pid) ?? 0, getItem.load.responses),
+      },
+      argon2,
+      scenarios: figures,
+      residentMiB: Object.fromEntries(system.apps.map((app) => [app.name, readResidentMiB(app.pid)])),
+      likes: likesSent && { counted: (await totalLikes(seeded)) - likesBefore, ...likesSent() },
+      traceExports: sink?.exports(),
+    };
+  } finally {
+    await system.stop();
+    await sink?.close();
   }
-  return tokens;
+  if (profileDir) pass.profiles = profileSummaries(profileDir, system, pass.scenarios);
+  return pass;
 }
 
-function residentMiB(pid: number): string {
-  const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  return (kib / 1024).toFixed(0);
-}
-
-function table(rows: Row[]): string {
-  const header = ['route', 'via', 'req/s', 'p99 ms', 'non-2xx', 'errors'];
-  const lines = rows.map((row) => [
-    row.scenario,
-    row.target,
-    String(row.requestsPerSecond),
-    String(row.p99Ms),
-    String(row.non2xx),
-    String(row.errors),
+function processIds(system: RunningSystem): Map<ProcessName, number> {
+  return new Map<ProcessName, number>([
+    ...system.apps.map((app) => [app.name as AppName, app.pid] as const),
+    ['dynamodb', system.dynamodb.pid],
+    ['postgres', system.postgres.pid()],
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  return [header, ...lines]
-    .map((line) => line.map((cell, column) => cell.padEnd(widths[column])).join('  '))
-    .join('\n');
+}
+
+function nodeOptions(extra: string, profileDir: string | undefined): string {
+  return [extra, profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : ''].filter(Boolean).join(' ');
+}
+
+/** The apps' tracing switch, in OpenTelemetry's standard variables; spans go to the sink when on. */
+function tracingEnv(sink: TraceSink | undefined): NodeJS.ProcessEnv {
+  if (!sink) return { OTEL_SDK_DISABLED: 'true' };
+  return {
+    OTEL_SDK_DISABLED: 'false',
+    OTEL_TRACES_SAMPLER: 'always_on',
+    OTEL_TRACES_EXPORTER: 'otlp',
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint,
+  };
+}
+
+/** The bare node:http server's CPU per request under the same load as the scenarios. */
+async function unitFigures(dataDir: string, load: LoadSettings, ticksPerSecond: number): Promise<UnitFigures> {
+  const port = await freePort();
+  const unit = await startApp({
+    name: 'unit',
+    entry: join(repoRoot(), 'dist', 'tools', 'bench', 'unit-server.js'),
+    env: { PATH: process.env.PATH, PORT: String(port) },
+    logFile: join(dataDir, 'unit.log'),
+    readyUrl: `http://127.0.0.1:${port}/`,
+  });
+  try {
+    const measured = await measureLoad({ url: `http://127.0.0.1:${port}/` }, [unit.pid], load, ticksPerSecond);
+    return {
+      ...measured.load,
+      cpuMsPerRequest: cpuMsPerRequest(measured.cpuMs.get(unit.pid) ?? 0, measured.load.responses),
+    };
+  } finally {
+    await unit.stop();
+  }
+}
+
+/** Each app's profile (`node --cpu-prof` names its file after the process id), summarized per scenario. */
+function profileSummaries(
+  profileDir: string,
+  system: RunningSystem,
+  scenarioFigures: ScenarioFigures[],
+): Pass['profiles'] {
+  const summaries: NonNullable<Pass['profiles']> = [];
+  for (const file of existsSync(profileDir) ? readdirSync(profileDir) : []) {
+    const pid = Number(/^CPU\.\d+\.\d+\.(\d+)\./.exec(file)?.[1]);
+    const app = system.apps.find((one) => one.pid === pid);
+    if (!app) continue;
+    const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
+    for (const figures of scenarioFigures) {
+      summaries.push({
+        scenario: figures.scenario,
+        app: app.name as AppName,
+        summary: summarizeProfile(profile, TOP_PROFILE_LINES, figures.window),
+      });
+    }
+  }
+  return summaries;
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}...\n`);
 }
 
 main().catch((error: unknown) => {

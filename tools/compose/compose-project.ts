@@ -53,7 +53,7 @@ export class ComposeProject {
       return stdout + stderr;
     } catch (error) {
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-      throw new Error(`${this.command.join(' ')} ${args.join(' ')} failed:\n${stdout}${stderr}`);
+      throw new Error(`${this.command.join(' ')} ${args.join(' ')} failed:\n${stdout}${stderr}`, { cause: error });
     }
   }
 

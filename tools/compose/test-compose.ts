@@ -40,8 +40,8 @@ async function main(): Promise<number> {
     return await runSystemTests({ COMPOSE_TEST_PROJECT: PROJECT, COMPOSE_TEST_ENV_FILE: envFile });
   } finally {
     say('\nContainer logs\n');
-    say(await compose.run(['logs', '--no-color']).catch((error: Error) => error.message));
-    say(await compose.run(['down', '--volumes', '--remove-orphans']).catch((error: Error) => error.message));
+    say(await compose.run(['logs', '--no-color']).catch(messageOf));
+    say(await compose.run(['down', '--volumes', '--remove-orphans']).catch(messageOf));
     rmSync(secrets, { recursive: true, force: true });
   }
 }
@@ -59,6 +59,10 @@ async function imageSizes(): Promise<string> {
     }),
   );
   return `Image sizes\n${lines.join('')}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The same Jest project `npm test` runs, one file at a time since they share the one system. */
@@ -80,7 +84,7 @@ main().then(
     log.end(() => process.exit(code));
   },
   (error: unknown) => {
-    say(`\n${error instanceof Error ? error.message : String(error)}\nThe log is in ${logFile}\n`);
+    say(`\n${messageOf(error)}\nThe log is in ${logFile}\n`);
     log.end(() => process.exit(1));
   },
 );

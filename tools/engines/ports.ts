@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 
 /** Fails with a one-line message naming the port and what needed it. */
 export async function assertPortFree(port: number, owner: string): Promise<void> {
@@ -10,6 +10,15 @@ export async function assertPortFree(port: number, owner: string): Promise<void>
   if (!free) {
     throw new Error(`Port ${port} (${owner}) is already in use: stop what uses it or choose another port`);
   }
+}
+
+/** Whether something accepts connections on this local port right now. */
+export function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' })
+      .once('connect', () => resolve(!socket.destroy()))
+      .once('error', () => resolve(false));
+  });
 }
 
 /** A port the operating system says is free right now. */

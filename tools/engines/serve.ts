@@ -31,9 +31,9 @@ async function main(): Promise<void> {
     await Promise.allSettled([postgres.stop(), dynamodb.stop()]);
     process.exit(0);
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.stdin.on('end', stop).resume();
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.stdin.on('end', () => void stop()).resume();
   process.stdout.write(
     `${JSON.stringify({ postgresAdminUrl: postgres.url('postgres'), dynamodbEndpoint: dynamodb.endpoint })}\n`,
   );

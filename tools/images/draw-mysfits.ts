@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Mysfit } from '../../apps/monolith/src/mysfits/mysfit';
-import { SEED_MYSFITS } from '../../apps/monolith/src/mysfits/seed/seed-mysfits.data';
+import { basename, join } from 'node:path';
+import { MysfitDescription, SEED_MYSFITS } from '@app/mysfits-data';
 import { repoRoot } from '../launcher/repo';
 
 /**
@@ -10,8 +9,6 @@ import { repoRoot } from '../launcher/repo';
  * body shape follows LawChaos, and a feature or two follows the species; the rest is seeded by the name,
  * so the drawings are the same on every run. The output is committed under apps/monolith/web.
  */
-type Seeded = Omit<Mysfit, 'likes' | 'adopted'>;
-
 const PALETTE = {
   Good: { body: '#7cc6a4', shade: '#4f9c7b', sky: '#e9f7ef' },
   Neutral: { body: '#a9a3d6', shade: '#7a73b3', sky: '#f0eefb' },
@@ -63,7 +60,7 @@ const FEATURES: [RegExp, (shade: string) => string][] = [
   ],
 ];
 
-export function drawMysfit(mysfit: Seeded): string {
+export function drawMysfit(mysfit: MysfitDescription): string {
   const colours = PALETTE[mysfit.goodEvil];
   const seed = createHash('sha256').update(mysfit.name).digest();
   const eyeGap = 16 + (seed[0] % 12);
@@ -88,7 +85,7 @@ function main(): void {
   const folder = join(repoRoot(), 'apps', 'monolith', 'web', 'images', 'mysfits');
   mkdirSync(folder, { recursive: true });
   for (const mysfit of SEED_MYSFITS) {
-    writeFileSync(join(folder, mysfit.profileImageUri.split('/').pop()!), drawMysfit(mysfit));
+    writeFileSync(join(folder, basename(mysfit.profileImageUri)), drawMysfit(mysfit));
   }
   process.stdout.write(`Drew ${SEED_MYSFITS.length} mysfits into ${folder}\n`);
 }

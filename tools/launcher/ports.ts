@@ -1,3 +1,4 @@
+import type { AppName } from '../apps';
 import { freePort } from '../engines/ports';
 
 /** Where each part of the local system listens; every port can be changed with its <PART>_PORT variable. */
@@ -23,9 +24,42 @@ export const DEFAULT_PORTS: SystemPorts = {
   dynamodb: 8000,
 };
 
+/**
+ * The port on which each app serves /health and /metrics: its own for auth, monolith and like, the admin
+ * port for the gateway. The launcher's readiness checks and `npm run observe`'s scrape targets read it.
+ */
+export const MANAGEMENT_PORT: Record<AppName, keyof SystemPorts> = {
+  auth: 'auth',
+  monolith: 'monolith',
+  like: 'like',
+  gateway: 'gatewayAdmin',
+};
+
+/** The ports of `npm start`: the defaults, each overridden by its <PART>_PORT variable. */
+export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): SystemPorts {
+  const ports = { ...DEFAULT_PORTS };
+  for (const part of Object.keys(ports) as (keyof SystemPorts)[]) {
+    const variable = portVariable(part);
+    const value = env[variable];
+    if (value === undefined) continue;
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error(`${variable}=${value} is not a port number`);
+    ports[part] = port;
+  }
+  return ports;
+}
+
 /** The variable that overrides a port, e.g. GATEWAY_ADMIN_PORT for `gatewayAdmin`. */
 export function portVariable(part: keyof SystemPorts): string {
   return `${part.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}_PORT`;
+}
+
+/** The variables that put every part on the given ports, for starting the launcher on them. */
+export function portEnv(ports: SystemPorts): Record<string, string> {
+  return Object.fromEntries(
+    (Object.keys(ports) as (keyof SystemPorts)[]).map((part) => [portVariable(part), String(ports[part])]),
+  );
 }
 
 /** Free ports for every part, for a second system beside a running one (tests, bench). */

@@ -1,6 +1,7 @@
-import { join, resolve } from 'node:path';
-import { DEFAULT_PORTS, portVariable, SystemPorts } from './ports';
-import { repoRoot } from './repo';
+import { join } from 'node:path';
+import { APPS } from '../apps';
+import { MANAGEMENT_PORT, portsFromEnv, SystemPorts } from './ports';
+import { localDataDir } from './repo';
 import { startSystem } from './system';
 
 /**
@@ -8,9 +9,20 @@ import { startSystem } from './system';
  * it in order (gateway first, databases last) when asked to, or when the launcher goes away.
  */
 async function supervise(): Promise<void> {
-  const dataDir = resolve(process.env.MYSFITS_DATA_DIR ?? join(repoRoot(), '.data'));
-  const ports = portsFromEnv();
-  const starting = startSystem({ dataDir, ports, report: (line) => process.stdout.write(`${line}...\n`) });
+  const dataDir = localDataDir();
+  let ports: SystemPorts;
+  try {
+    ports = portsFromEnv();
+  } catch (error) {
+    process.stderr.write(`Could not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const starting = startSystem({
+    dataDir,
+    ports,
+    ingressManifest: process.env.INGRESS_MANIFEST,
+    report: (line) => process.stdout.write(`${line}...\n`),
+  });
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
@@ -35,23 +47,6 @@ async function supervise(): Promise<void> {
   process.stdout.write(summary(ports, dataDir));
 }
 
-function portsFromEnv(): SystemPorts {
-  const ports = { ...DEFAULT_PORTS };
-  for (const key of Object.keys(ports) as (keyof SystemPorts)[]) {
-    const variable = portVariable(key);
-    const value = process.env[variable];
-    if (value !== undefined) {
-      const port = Number(value);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        process.stderr.write(`Could not start: ${variable}=${value} is not a port number\n`);
-        process.exit(1);
-      }
-      ports[key] = port;
-    }
-  }
-  return ports;
-}
-
 function summary(ports: SystemPorts, dataDir: string): string {
   return `
 Mythical Mysfits is running.
@@ -65,6 +60,8 @@ Mythical Mysfits is running.
   dynamodb   http://localhost:${ports.dynamodb}        DynamoDB Local, tables Mysfits and MysfitLikes
   data       ${dataDir}    (delete it to start afresh)
   logs       ${join(dataDir, 'logs')}/<app>.log
+  metrics    ${APPS.map((app) => `http://localhost:${ports[MANAGEMENT_PORT[app]]}/metrics`).join(' ')}
+             (auth, monolith, like, gateway); npm run observe starts Prometheus on them with the alerts
 
 Press Ctrl-C to stop.
 `;

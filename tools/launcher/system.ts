@@ -2,19 +2,24 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { APPS } from '../apps';
-import { startDynamoDbLocal } from '../engines/dynamodb-local';
+import { AppName, APPS, builtEntryPoint } from '../apps';
+import { DynamoDbServer, startDynamoDbLocal } from '../engines/dynamodb-local';
 import { assertPortFree } from '../engines/ports';
-import { startEmbeddedPostgres } from '../engines/postgres';
+import { PostgresServer, startEmbeddedPostgres } from '../engines/postgres';
 import { AppProcess, startApp } from './app-process';
-import { repoRoot } from './repo';
-import { SystemPorts } from './ports';
+import { LOCAL_POSTGRES_USER } from './local-system';
+import { compileCacheFolder, repoRoot } from './repo';
+import { MANAGEMENT_PORT, SystemPorts } from './ports';
 import { loadOrCreateSecrets } from './secrets';
 
 export interface SystemOptions {
   dataDir: string;
   ports: SystemPorts;
   logLevel?: string;
+  /** Added to every app's environment (the bench uses it to switch tracing on). */
+  appEnv?: NodeJS.ProcessEnv;
+  /** The Ingress the gateway routes by; k8s/base/ingress.yaml unless given (say, a maintenance one). */
+  ingressManifest?: string;
   /** Progress messages, one line each. */
   report?: (line: string) => void;
 }
@@ -22,120 +27,156 @@ export interface SystemOptions {
 export interface RunningSystem {
   ports: SystemPorts;
   dataDir: string;
+  /** In the order of APPS. */
   apps: AppProcess[];
+  postgres: PostgresServer;
+  dynamodb: DynamoDbServer;
   stop(): Promise<void>;
 }
 
-const POSTGRES_USER = 'mysfits';
+type Part = AppName | 'postgres' | 'dynamodb';
+
+/** Apps before the databases, each app before the ones it calls. */
+const STOP_ORDER: Part[] = [...[...APPS].reverse(), 'dynamodb', 'postgres'];
 const ISSUER = 'http://localhost/auth';
 
 /**
  * Starts the whole system on this machine with no container engine: PostgreSQL and DynamoDB Local,
- * their migrations and seed, then auth, monolith and like as processes of their own, then the gateway.
- * Whatever started is stopped again if a later step fails.
+ * their migrations and seed, then auth, monolith and like as processes of their own, and the gateway.
+ * Each part starts as soon as what it needs is up: like and the gateway need nothing to boot, auth
+ * needs its migrated database, the monolith both stores. Whatever started is stopped again if any
+ * part fails.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const { ports, dataDir } = options;
   const report = options.report ?? (() => undefined);
   const root = repoRoot();
-  const entry = (app: string, file = 'main.js') => join(root, 'dist', 'apps', app, 'src', file);
 
-  for (const [owner, port] of Object.entries(ports)) await assertPortFree(port, owner);
+  for (const owner of Object.keys(ports) as (keyof SystemPorts)[]) await assertPortFree(ports[owner], owner);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
 
-  const stops: (() => Promise<unknown>)[] = [];
-  const apps: AppProcess[] = [];
+  const stops = new Map<Part, () => Promise<unknown>>();
   const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+    for (const part of STOP_ORDER) {
+      const stopPart = stops.get(part);
+      stops.delete(part);
+      await stopPart?.().catch(() => undefined);
+    }
   };
-  try {
-    report(`Starting PostgreSQL on port ${ports.postgres}`);
-    const postgres = await startEmbeddedPostgres({
+  const started = async <T extends { stop(): Promise<unknown> }>(part: Part, starting: Promise<T>): Promise<T> => {
+    const running = await starting;
+    stops.set(part, () => running.stop());
+    return running;
+  };
+
+  const common: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'development',
+    // Node.js keeps the compiled code of every module here, which shortens the next start.
+    NODE_COMPILE_CACHE: compileCacheFolder(),
+    LOG_LEVEL: options.logLevel ?? 'info',
+    JWT_ISSUER: ISSUER,
+    AUTH_JWKS_URL: `http://127.0.0.1:${ports.auth}/auth/.well-known/jwks.json`,
+    AUTH_GRPC_URL: `127.0.0.1:${ports.authGrpc}`,
+    ...options.appEnv,
+  };
+  const launch = (app: AppName, env: NodeJS.ProcessEnv) => {
+    report(`Starting ${app}`);
+    return started(
+      app,
+      startApp({
+        name: app,
+        entry: builtEntryPoint(app),
+        env,
+        logFile: join(logDir, `${app}.log`),
+        readyUrl: `http://127.0.0.1:${ports[MANAGEMENT_PORT[app]]}/health/ready`,
+      }),
+    );
+  };
+  const migrate = (app: AppName, env: NodeJS.ProcessEnv) =>
+    promisify(execFile)(process.execPath, [builtEntryPoint(app, 'migrate')], { env }).catch((error: unknown) => {
+      const stderr = (error as { stderr?: string }).stderr?.trim();
+      throw new Error(`${app} migrations failed: ${stderr || String(error)}`, { cause: error });
+    });
+
+  report(`Starting PostgreSQL on port ${ports.postgres}`);
+  const postgres = started(
+    'postgres',
+    startEmbeddedPostgres({
       dataDir: join(dataDir, 'postgres'),
       port: ports.postgres,
-      user: POSTGRES_USER,
+      user: LOCAL_POSTGRES_USER,
       password: secrets.postgresPassword,
-    });
-    stops.push(() => postgres.stop());
-    for (const database of ['auth', 'app']) await postgres.ensureDatabase(database);
+    }),
+  ).then(async (server) => {
+    // One after the other: CREATE DATABASE copies template1, which allows one copy at a time.
+    for (const database of ['auth', 'app']) await server.ensureDatabase(database);
+    return server;
+  });
+  report(`Starting DynamoDB Local on port ${ports.dynamodb}`);
+  const dynamodb = started(
+    'dynamodb',
+    startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: ports.dynamodb }),
+  );
 
-    report(`Starting DynamoDB Local on port ${ports.dynamodb}`);
-    const dynamodb = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: ports.dynamodb });
-    stops.push(() => dynamodb.stop());
-
-    const common: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      NODE_ENV: 'development',
-      LOG_LEVEL: options.logLevel ?? 'info',
-      JWT_ISSUER: ISSUER,
-      AUTH_JWKS_URL: `http://127.0.0.1:${ports.auth}/auth/.well-known/jwks.json`,
-      AUTH_GRPC_URL: `127.0.0.1:${ports.authGrpc}`,
+  const auth = postgres.then(async (server) => {
+    const env = {
+      ...common,
+      PORT: String(ports.auth),
+      GRPC_PORT: String(ports.authGrpc),
+      DATABASE_URL: server.url('auth'),
+      JWT_PRIVATE_KEY: secrets.jwtPrivateKey,
+      SERVICE_CLIENTS: `like:${secrets.likeClientSecret}`,
     };
-    const env: Record<string, NodeJS.ProcessEnv> = {
-      auth: {
-        ...common,
-        PORT: String(ports.auth),
-        GRPC_PORT: String(ports.authGrpc),
-        DATABASE_URL: postgres.url('auth'),
-        JWT_PRIVATE_KEY: secrets.jwtPrivateKey,
-        SERVICE_CLIENTS: `like:${secrets.likeClientSecret}`,
-      },
-      monolith: {
-        ...common,
-        PORT: String(ports.monolith),
-        DATABASE_URL: postgres.url('app'),
-        DYNAMODB_ENDPOINT: dynamodb.endpoint,
-        DYNAMODB_CREATE_TABLES: 'true',
-      },
-      like: {
-        ...common,
-        PORT: String(ports.like),
-        MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
-        SERVICE_CLIENT_SECRET: secrets.likeClientSecret,
-      },
-      gateway: {
-        ...common,
-        PORT: String(ports.gateway),
-        ADMIN_PORT: String(ports.gatewayAdmin),
-        INGRESS_MANIFEST: join(root, 'k8s', 'base', 'ingress.yaml'),
-        AUTH_URL: `http://127.0.0.1:${ports.auth}`,
-        MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
-        LIKE_URL: `http://127.0.0.1:${ports.like}`,
-      },
+    report('Migrating the auth database');
+    await migrate('auth', env);
+    return launch('auth', env);
+  });
+  const monolith = Promise.all([postgres, dynamodb]).then(async ([postgresServer, dynamodbServer]) => {
+    const env = {
+      ...common,
+      PORT: String(ports.monolith),
+      DATABASE_URL: postgresServer.url('app'),
+      DYNAMODB_ENDPOINT: dynamodbServer.endpoint,
+      DYNAMODB_CREATE_TABLES: 'true',
     };
+    report('Migrating the app database and seeding the mysfits');
+    await migrate('monolith', env);
+    return launch('monolith', env);
+  });
+  const like = launch('like', {
+    ...common,
+    PORT: String(ports.like),
+    MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
+    SERVICE_CLIENT_SECRET: secrets.likeClientSecret,
+  });
+  const gateway = launch('gateway', {
+    ...common,
+    PORT: String(ports.gateway),
+    ADMIN_PORT: String(ports.gatewayAdmin),
+    INGRESS_MANIFEST: options.ingressManifest ?? join(root, 'k8s', 'base', 'ingress.yaml'),
+    AUTH_URL: `http://127.0.0.1:${ports.auth}`,
+    MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
+    LIKE_URL: `http://127.0.0.1:${ports.like}`,
+  });
 
-    report('Migrating the auth and app databases and seeding the mysfits');
-    for (const app of ['auth', 'monolith']) {
-      await promisify(execFile)(process.execPath, [entry(app, 'migrate.js')], { env: env[app] }).catch(
-        (error: { stderr?: string }) => {
-          throw new Error(`${app} migrations failed: ${error.stderr?.trim() || String(error)}`);
-        },
-      );
-    }
+  const appStarts: Record<AppName, Promise<AppProcess>> = { auth, monolith, like, gateway };
 
-    const appPort: Record<string, number> = {
-      auth: ports.auth,
-      monolith: ports.monolith,
-      like: ports.like,
-      gateway: ports.gatewayAdmin,
-    };
-    for (const app of APPS) {
-      report(`Starting ${app}`);
-      const started: AppProcess = await startApp({
-        name: app,
-        entry: entry(app),
-        env: env[app],
-        logFile: join(logDir, `${app}.log`),
-        readyUrl: `http://127.0.0.1:${appPort[app]}/health/ready`,
-      });
-      stops.push(() => started.stop());
-      apps.push(started);
-    }
-  } catch (error) {
+  // Wait for every part to settle, so that a failure of one never leaves another starting unseen.
+  const parts = await Promise.allSettled([postgres, dynamodb, ...APPS.map((app) => appStarts[app])]);
+  const failed = parts.find((part) => part.status === 'rejected');
+  if (failed) {
     await stop();
-    throw error;
+    throw failed.reason;
   }
-  return { ports, dataDir, apps, stop };
+  return {
+    ports,
+    dataDir,
+    apps: await Promise.all(APPS.map((app) => appStarts[app])),
+    postgres: await postgres,
+    dynamodb: await dynamodb,
+    stop,
+  };
 }

@@ -1,71 +1,44 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, ConfigType } from '@nestjs/config';
-import { JwtModule } from '@nestjs/jwt';
+import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ObservabilityModule } from '@app/observability';
-import { TokenVerificationModule, TokenVerificationOptions } from '@app/token-verification';
-import { AccountsController } from './accounts/accounts.controller';
-import { AccountsService } from './accounts/accounts.service';
-import { LoginThrottle } from './accounts/login-throttle';
-import { BrowserSessionController } from './browser-session/browser-session.controller';
-import { SessionCookie } from './browser-session/session-cookie';
-import { authConfig, AuthConfig } from './config/auth.config';
-import { PasswordHasher } from './credentials/password-hasher';
-import { authDataSourceOptions } from './database/auth-data-source.options';
-import { AuthReadiness } from './health/auth-readiness';
-import { AuthRpcController } from './rpc/auth-rpc.controller';
-import { ServiceClients } from './rpc/service-clients';
-import { AccessTokens } from './tokens/access-tokens';
-import { JwksController } from './tokens/jwks.controller';
-import { RefreshTokenEntity } from './tokens/refresh-token.entity';
-import { RefreshTokens } from './tokens/refresh-tokens';
-import { RefreshTokensRepository } from './tokens/refresh-tokens.repository';
-import { SigningKeys } from './tokens/signing-keys';
-import { SigningKeysModule } from './tokens/signing-keys.module';
-import { TypeOrmRefreshTokensRepository } from './tokens/typeorm-refresh-tokens.repository';
-import { UsersModule } from './users/users.module';
+import { RequestContextModule } from '@app/request-context';
+import { expectedClaims, TokenVerificationModule } from '@app/token-verification';
+import { AccountsModule } from './accounts';
+import { BrowserSessionModule } from './browser-session';
+import { authConfig, AuthConfig } from './config';
+import { authDataSourceOptions } from './database';
+import { AuthReadiness } from './health';
+import { ServiceTokensModule } from './service-tokens';
+import { SigningKeys, TokensModule } from './tokens';
+import { UsersModule } from './users';
 
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [authConfig] }),
+    RequestContextModule.forRoot(),
     TypeOrmModule.forRootAsync({
       inject: [authConfig.KEY],
-      useFactory: (config: ConfigType<typeof authConfig>) => authDataSourceOptions(config.DATABASE_URL),
+      useFactory: (config: AuthConfig) => ({ ...authDataSourceOptions(config), autoLoadEntities: true }),
     }),
-    TypeOrmModule.forFeature([RefreshTokenEntity]),
-    ObservabilityModule.forRoot({
+    ObservabilityModule.forRootAsync({
       service: 'auth',
       readiness: AuthReadiness,
       imports: [TerminusModule],
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => ({ logLevel: config.LOG_LEVEL }),
     }),
-    JwtModule.register({}),
-    SigningKeysModule,
-    TokenVerificationModule.forKeys({
-      imports: [SigningKeysModule],
-      keys: SigningKeys,
-      options: {
-        provide: TokenVerificationOptions,
-        inject: [authConfig.KEY],
-        useFactory: (config: AuthConfig): TokenVerificationOptions => ({
-          issuer: config.JWT_ISSUER,
-          audience: config.JWT_AUDIENCE,
-          internalAudience: config.JWT_INTERNAL_AUDIENCE,
-        }),
-      },
+    // Auth verifies the tokens it issued itself against its own signing keys, not its published JWKS.
+    TokenVerificationModule.forRootAsync({
+      imports: [TokensModule],
+      inject: [authConfig.KEY, SigningKeys],
+      useFactory: (config: AuthConfig, keys: SigningKeys) => ({ ...expectedClaims(config), keys }),
     }),
+    AccountsModule,
+    BrowserSessionModule,
     UsersModule,
-  ],
-  controllers: [AccountsController, BrowserSessionController, JwksController, AuthRpcController],
-  providers: [
-    AccountsService,
-    PasswordHasher,
-    AccessTokens,
-    RefreshTokens,
-    LoginThrottle,
-    SessionCookie,
-    ServiceClients,
-    { provide: RefreshTokensRepository, useClass: TypeOrmRefreshTokensRepository },
+    ServiceTokensModule,
   ],
 })
 export class AuthModule {}

@@ -1,18 +1,17 @@
-import { ConfigType } from '@nestjs/config';
-import { authRpcOptions } from '@app/auth-rpc';
-import { bootstrapHttpService } from '@app/http-kit';
+import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
 import { AuthModule } from './auth.module';
-import { useSessionCookies } from './browser-session/session-cookie';
-import { authConfig } from './config/auth.config';
+import { useSessionCookies } from './browser-session';
+import { authConfig } from './config';
+import { attachGrpcServer } from './grpc';
 
+const config = authConfig();
 void bootstrapHttpService(AuthModule, {
   title: 'auth',
   openApiPath: '/auth/openapi.json',
-  defaultPort: 3001,
+  port: config.PORT,
+  ...httpServerSettings(config),
   beforeListen: async (app) => {
     await useSessionCookies(app);
-    const config = app.get<ConfigType<typeof authConfig>>(authConfig.KEY);
-    app.connectMicroservice(authRpcOptions(`0.0.0.0:${config.GRPC_PORT}`));
-    await app.startAllMicroservices();
+    await attachGrpcServer(app, `0.0.0.0:${config.GRPC_PORT}`);
   },
 });

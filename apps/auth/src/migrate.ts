@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { parseEnv, secret } from '@app/config-kit';
-import { migrateDatabase, runCommand } from '@app/database';
-import { authDataSourceOptions } from './database/auth-data-source.options';
+import { parseEnv } from '@app/config-kit';
+import { migrateDatabase, postgresEnv, runCommand } from '@app/database';
+import { authDataSourceOptions } from './database';
 
 runCommand('auth-migrate', async () => {
-  const { DATABASE_URL } = parseEnv('auth', z.object({ DATABASE_URL: secret }), process.env);
-  return { applied: await migrateDatabase(authDataSourceOptions(DATABASE_URL)) };
+  const connection = parseEnv('auth', postgresEnv, process.env);
+  return { applied: await migrateDatabase(authDataSourceOptions(connection)) };
 });

@@ -1,13 +1,13 @@
-import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
+import { credentials, loadPackageDefinition, Metadata, ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseSetCookie, SetCookie } from 'cookie';
 import request from 'supertest';
-import { AUTH_PROTO_PATH, authRpcOptions } from '@app/auth-rpc';
+import { AUTH_PROTO_PATH } from '@app/auth-rpc';
 import { migrateDatabase } from '@app/database';
 import { freePort } from '../../../tools/engines/ports';
 import { freshDatabase } from '../../../test/support/databases';
 import { startTestApp } from '../../../test/support/http-app';
+import { perDescribe } from '../../../test/support/per-describe';
 import {
   forgedTokens,
   TEST_AUDIENCE,
@@ -16,20 +16,21 @@ import {
   TestKeys,
 } from '../../../test/support/test-keys';
 import { AuthModule } from '../src/auth.module';
-import { useSessionCookies } from '../src/browser-session/session-cookie';
-import { authDataSourceOptions } from '../src/database/auth-data-source.options';
+import { useSessionCookies } from '../src/browser-session';
+import { authDataSourceOptions } from '../src/database';
+import { attachGrpcServer } from '../src/grpc';
 
 const keys = new TestKeys();
 const LIKE_SECRET = 'like-client-secret-for-tests';
-let app: NestFastifyApplication;
-let grpcUrl: string;
-const http = () => request(app.getHttpServer());
 
-beforeAll(async () => {
+/** Auth on a database of its own, serving HTTP and (attached as main.ts does) gRPC. */
+async function startAuth() {
   const databaseUrl = await freshDatabase('auth');
-  await migrateDatabase(authDataSourceOptions(databaseUrl));
-  grpcUrl = `127.0.0.1:${await freePort()}`;
-  app = await startTestApp(
+  await migrateDatabase(
+    authDataSourceOptions({ DATABASE_URL: databaseUrl, DATABASE_IAM_AUTH: false, AWS_REGION: 'us-east-1' }),
+  );
+  const grpcUrl = `127.0.0.1:${await freePort()}`;
+  const app = await startTestApp(
     AuthModule,
     { title: 'auth', openApiPath: '/auth/openapi.json' },
     {
@@ -42,26 +43,33 @@ beforeAll(async () => {
     },
     useSessionCookies,
   );
-  app.connectMicroservice(authRpcOptions(grpcUrl));
-  await app.startAllMicroservices();
-}, 120_000);
-
-afterAll(() => app?.close());
-
-let sequence = 0;
-async function register(overrides: Record<string, unknown> = {}) {
-  const body = {
-    email: `user${++sequence}-${Date.now()}@example.com`,
-    password: 'correct horse battery',
-    displayName: `User ${sequence}`,
-    ...overrides,
-  };
-  const response = await http().post('/auth/register').send(body).expect(201);
-  return { ...body, id: response.body.id as string };
+  await attachGrpcServer(app, grpcUrl);
+  return { app, grpcUrl, stop: () => app.close() };
 }
 
-function login(email: string, password: string, client = '198.51.100.1') {
-  return http().post('/auth/login').set('x-forwarded-for', client).send({ email, password });
+let sequence = 0;
+
+/** An auth app of the enclosing describe's own, with the helpers its tests use. */
+function authOfThisDescribe() {
+  const auth = perDescribe(startAuth);
+  const http = () => request(auth().app.getHttpServer());
+
+  async function register(overrides: Record<string, unknown> = {}) {
+    const body = {
+      email: `user${++sequence}-${Date.now()}@example.com`,
+      password: 'correct horse battery',
+      displayName: `User ${sequence}`,
+      ...overrides,
+    };
+    const response = await http().post('/auth/register').send(body).expect(201);
+    return { ...body, id: response.body.id as string };
+  }
+
+  function login(email: string, password: string, client = '198.51.100.1') {
+    return http().post('/auth/login').set('x-forwarded-for', client).send({ email, password });
+  }
+
+  return { http, register, login, grpcUrl: () => auth().grpcUrl };
 }
 
 function decode(token: string) {
@@ -73,6 +81,8 @@ function decode(token: string) {
 }
 
 describe('register', () => {
+  const { http, register } = authOfThisDescribe();
+
   it('creates an account and never returns the password or its hash', async () => {
     const response = await http()
       .post('/auth/register')
@@ -133,6 +143,8 @@ describe('register', () => {
 });
 
 describe('login', () => {
+  const { register, login } = authOfThisDescribe();
+
   it('issues an ES256 access token with kid, typ, iss, aud and at most 15 minutes of life', async () => {
     const user = await register();
     const response = await login(user.email, user.password).expect(200);
@@ -201,6 +213,8 @@ describe('login', () => {
 });
 
 describe('refresh and logout', () => {
+  const { http, register, login } = authOfThisDescribe();
+
   async function session() {
     const user = await register();
     return (await login(user.email, user.password).expect(200)).body as { accessToken: string; refreshToken: string };
@@ -247,6 +261,7 @@ describe('refresh and logout', () => {
 });
 
 describe('browser session (refresh token in a cookie)', () => {
+  const { http, register } = authOfThisDescribe();
   const SAME_ORIGIN = { 'x-requested-with': 'fetch', 'sec-fetch-site': 'same-origin' };
   const cookieOf = (response: request.Response): SetCookie => {
     const headers = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
@@ -262,7 +277,7 @@ describe('browser session (refresh token in a cookie)', () => {
   async function signedIn() {
     const user = await register();
     const response = await sessionLogin(user.email, user.password).expect(200);
-    return { user, response, cookie: cookieOf(response).value! };
+    return { user, response, cookie: cookieOf(response).value ?? '' };
   }
 
   it('logs in with the refresh token in an HttpOnly, SameSite=Strict cookie scoped to the session routes', async () => {
@@ -300,7 +315,7 @@ describe('browser session (refresh token in a cookie)', () => {
     const renewed = await sessionCall('refresh', cookie).expect(200);
     expect(decode(renewed.body.accessToken).payload.sub).toBe(user.id);
     expect(renewed.body).not.toHaveProperty('refreshToken');
-    const rotated = cookieOf(renewed).value!;
+    const rotated = cookieOf(renewed).value ?? '';
     expect(rotated).not.toBe(cookie);
 
     const reused = await sessionCall('refresh', cookie).expect(401);
@@ -382,6 +397,8 @@ describe('browser session (refresh token in a cookie)', () => {
 });
 
 describe('me and token checks', () => {
+  const { http, register, login } = authOfThisDescribe();
+
   it('answers the account of the token', async () => {
     const user = await register();
     const { accessToken } = (await login(user.email, user.password)).body;
@@ -416,12 +433,13 @@ describe('me and token checks', () => {
 });
 
 describe('gRPC', () => {
+  const { http, register, grpcUrl } = authOfThisDescribe();
   const definition = loadSync(AUTH_PROTO_PATH, { keepCase: false, longs: Number, defaults: true, arrays: true });
   // The generic client type of @grpc/grpc-js: methods take (request, metadata, callback).
   type Unary = (
     request: object,
     metadata: Metadata,
-    callback: (error: { code: number } | null, value: unknown) => void,
+    callback: (error: ServiceError | null, value: unknown) => void,
   ) => void;
   type Client = Record<string, Unary> & { close(): void };
   const pkg = loadPackageDefinition(definition) as unknown as {
@@ -431,7 +449,7 @@ describe('gRPC', () => {
   };
   const call = <T>(service: string, method: string, body: object) =>
     new Promise<T>((resolve, reject) => {
-      const client = new pkg.mysfits.auth.v1[service](grpcUrl, credentials.createInsecure());
+      const client = new pkg.mysfits.auth.v1[service](grpcUrl(), credentials.createInsecure());
       client[method](body, new Metadata(), (error, value) => {
         client.close();
         if (error) reject(error);
@@ -445,6 +463,14 @@ describe('gRPC', () => {
       ids: [user.id, '00000000-0000-4000-8000-000000000000', 'not-a-uuid'],
     });
     expect(response.users).toEqual([{ id: user.id, displayName: 'Looked Up' }]);
+  });
+
+  it('answers a request for too many users with INVALID_ARGUMENT and the error code', async () => {
+    const ids = Array.from({ length: 101 }, () => '00000000-0000-4000-8000-000000000000');
+    await expect(call('UserDirectory', 'getUsers', { ids })).rejects.toMatchObject({
+      code: 3 /* INVALID_ARGUMENT */,
+      details: expect.stringContaining('TOO_MANY_IDS'),
+    });
   });
 
   it('issues a service token for the internal audience to a known client only', async () => {
@@ -472,6 +498,8 @@ describe('gRPC', () => {
 });
 
 describe('operations', () => {
+  const { http } = authOfThisDescribe();
+
   it('serves live, ready and Prometheus metrics', async () => {
     await http().get('/health/live').expect(200, { status: 'ok' });
     const ready = await http().get('/health/ready').expect(200);

@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ObservabilityModule } from '@app/observability';
-import { gatewayConfig } from './config/gateway.config';
-import { GatewayReadiness } from './health/gateway-readiness';
-import { GatewayServer, routedRequestsCounter } from './proxy/gateway.server';
+import { RequestContextModule } from '@app/request-context';
+import { gatewayConfig, GatewayConfig } from './config';
+import { GatewayReadiness } from './health';
+import { ProxyModule } from './proxy';
 
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [gatewayConfig] }),
-    ObservabilityModule.forRoot({ service: 'gateway', readiness: GatewayReadiness }),
+    RequestContextModule.forRoot(),
+    ObservabilityModule.forRootAsync({
+      service: 'gateway',
+      readiness: GatewayReadiness,
+      inject: [gatewayConfig.KEY],
+      useFactory: (config: GatewayConfig) => ({ logLevel: config.LOG_LEVEL }),
+    }),
+    ProxyModule,
   ],
-  providers: [GatewayServer, routedRequestsCounter],
 })
 export class GatewayModule {}

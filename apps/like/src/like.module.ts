@@ -1,23 +1,27 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { authRpcClientModule } from '@app/auth-rpc';
 import { ObservabilityModule } from '@app/observability';
-import { TokenVerificationModule } from '@app/token-verification';
-import { likeConfig } from './config/like.config';
-import { LikeReadiness } from './health/like-readiness';
-import { LikesController } from './likes/likes.controller';
-import { LikesService } from './likes/likes.service';
-import { MonolithClient } from './monolith/monolith.client';
-import { ServiceTokenProvider } from './monolith/service-token.provider';
+import { RequestContextModule } from '@app/request-context';
+import { expectedClaims, jwksKeys, TokenVerificationModule } from '@app/token-verification';
+import { likeConfig, LikeConfig } from './config';
+import { LikeReadiness } from './health';
+import { LikesModule } from './likes';
 
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [likeConfig] }),
-    ObservabilityModule.forRoot({ service: 'like', readiness: LikeReadiness }),
-    TokenVerificationModule.forJwks(),
-    authRpcClientModule(likeConfig.KEY),
+    RequestContextModule.forRoot(),
+    ObservabilityModule.forRootAsync({
+      service: 'like',
+      readiness: LikeReadiness,
+      inject: [likeConfig.KEY],
+      useFactory: (config: LikeConfig) => ({ logLevel: config.LOG_LEVEL }),
+    }),
+    TokenVerificationModule.forRootAsync({
+      inject: [likeConfig.KEY],
+      useFactory: (config: LikeConfig) => ({ ...expectedClaims(config), keys: jwksKeys(config.AUTH_JWKS_URL) }),
+    }),
+    LikesModule,
   ],
-  controllers: [LikesController],
-  providers: [LikesService, MonolithClient, ServiceTokenProvider],
 })
 export class LikeModule {}

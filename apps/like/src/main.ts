@@ -1,4 +1,11 @@
-import { bootstrapHttpService } from '@app/http-kit';
+import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
+import { likeConfig } from './config';
 import { LikeModule } from './like.module';
 
-void bootstrapHttpService(LikeModule, { title: 'like', openApiPath: '/openapi.json', defaultPort: 3003 });
+const config = likeConfig();
+void bootstrapHttpService(LikeModule, {
+  title: 'like',
+  openApiPath: '/openapi.json',
+  port: config.PORT,
+  ...httpServerSettings(config),
+});

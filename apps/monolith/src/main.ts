@@ -1,10 +1,13 @@
-import { bootstrapHttpService } from '@app/http-kit';
+import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
+import { monolithConfig } from './config';
 import { MonolithModule } from './monolith.module';
 import { WEB_ROOT } from './web-root';
 
+const config = monolithConfig();
 void bootstrapHttpService(MonolithModule, {
   title: 'monolith',
   openApiPath: '/openapi.json',
-  defaultPort: 3002,
+  port: config.PORT,
+  ...httpServerSettings(config),
   staticRoot: WEB_ROOT,
 });

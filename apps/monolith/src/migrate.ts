@@ -1,5 +1,6 @@
+import { parseEnv } from '@app/config-kit';
 import { runCommand } from '@app/database';
-import { monolithConfig } from './config/monolith.config';
-import { migrateStores } from './database/migrate-stores';
+import { storesEnv } from './config';
+import { migrateStores } from './database';
 
-runCommand('monolith-migrate', () => migrateStores(monolithConfig()));
+runCommand('monolith-migrate', () => migrateStores(parseEnv('monolith', storesEnv, process.env)));

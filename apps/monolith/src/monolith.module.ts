@@ -3,55 +3,44 @@ import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ObservabilityModule } from '@app/observability';
-import { TokenVerificationModule } from '@app/token-verification';
-import { AdoptionEntity } from './adoptions/adoption.entity';
-import { AdoptionsController } from './adoptions/adoptions.controller';
-import { AdoptionsRepository } from './adoptions/adoptions.repository';
-import { AdoptionsService } from './adoptions/adoptions.service';
-import { TypeOrmAdoptionsRepository } from './adoptions/typeorm-adoptions.repository';
-import { CommentEntity } from './comments/comment.entity';
-import { CommentsController } from './comments/comments.controller';
-import { CommentsRepository } from './comments/comments.repository';
-import { CommentsService } from './comments/comments.service';
-import { TypeOrmCommentsRepository } from './comments/typeorm-comments.repository';
-import { monolithConfig, MonolithConfig } from './config/monolith.config';
-import { appDataSourceOptions } from './database/app-data-source.options';
-import { DynamoDbHealthIndicator } from './dynamodb/dynamodb.health';
-import { DynamoDbModule } from './dynamodb/dynamodb.module';
-import { MonolithReadiness } from './health/monolith-readiness';
-import { FulfillLikeController } from './likes/fulfill-like.controller';
-import { MysfitsController } from './mysfits/mysfits.controller';
-import { MysfitsRepository } from './mysfits/mysfits.repository';
-import { MysfitsService } from './mysfits/mysfits.service';
-import { DynamoDbMysfitsRepository } from './mysfits/persistence/dynamodb-mysfits.repository';
-import { UsersModule } from './users/users.module';
+import { RequestContextModule } from '@app/request-context';
+import { expectedClaims, jwksKeys, TokenVerificationModule } from '@app/token-verification';
+import { AdoptionsModule } from './adoptions';
+import { CommentsModule } from './comments';
+import { monolithConfig, MonolithConfig } from './config';
+import { appDataSourceOptions } from './database';
+import { DynamoDbHealthIndicator, DynamoDbModule } from './dynamodb';
+import { MonolithReadiness } from './health';
+import { LikesModule } from './likes';
+import { MysfitsModule } from './mysfits';
 
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [monolithConfig] }),
+    RequestContextModule.forRoot(),
     TypeOrmModule.forRootAsync({
       inject: [monolithConfig.KEY],
-      useFactory: (config: MonolithConfig) => appDataSourceOptions(config.DATABASE_URL),
+      useFactory: (config: MonolithConfig) => ({
+        ...appDataSourceOptions(config),
+        autoLoadEntities: true,
+      }),
     }),
-    TypeOrmModule.forFeature([AdoptionEntity, CommentEntity]),
-    DynamoDbModule,
-    ObservabilityModule.forRoot({
+    ObservabilityModule.forRootAsync({
       service: 'monolith',
       readiness: MonolithReadiness,
-      imports: [TerminusModule],
+      imports: [TerminusModule, DynamoDbModule],
       readinessProviders: [DynamoDbHealthIndicator],
+      inject: [monolithConfig.KEY],
+      useFactory: (config: MonolithConfig) => ({ logLevel: config.LOG_LEVEL }),
     }),
-    TokenVerificationModule.forJwks(),
-    UsersModule,
-  ],
-  controllers: [MysfitsController, FulfillLikeController, AdoptionsController, CommentsController],
-  providers: [
-    MysfitsService,
-    AdoptionsService,
-    CommentsService,
-    { provide: MysfitsRepository, useClass: DynamoDbMysfitsRepository },
-    { provide: AdoptionsRepository, useClass: TypeOrmAdoptionsRepository },
-    { provide: CommentsRepository, useClass: TypeOrmCommentsRepository },
+    TokenVerificationModule.forRootAsync({
+      inject: [monolithConfig.KEY],
+      useFactory: (config: MonolithConfig) => ({ ...expectedClaims(config), keys: jwksKeys(config.AUTH_JWKS_URL) }),
+    }),
+    MysfitsModule,
+    AdoptionsModule,
+    CommentsModule,
+    LikesModule,
   ],
 })
 export class MonolithModule {}

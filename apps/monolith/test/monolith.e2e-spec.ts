@@ -1,48 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { createDocumentClient } from '@app/dynamodb';
+import { SEED_MYSFITS } from '@app/mysfits-data';
 import { dynamoDbEndpoint, freshDatabase, uniqueTableNames } from '../../../test/support/databases';
 import { startFakeAuthRpc } from '../../../test/support/fake-auth-rpc';
 import { startTestApp } from '../../../test/support/http-app';
+import { perDescribe } from '../../../test/support/per-describe';
 import { forgedTokens, TEST_ISSUER, TestKeys } from '../../../test/support/test-keys';
-import { monolithConfig } from '../src/config/monolith.config';
-import { appDataSourceOptions } from '../src/database/app-data-source.options';
-import { migrateStores } from '../src/database/migrate-stores';
-import { createDocumentClient } from '../src/dynamodb/dynamodb.client';
+import { monolithConfig } from '../src/config';
+import { appDataSourceOptions, migrateStores } from '../src/database';
 import { MonolithModule } from '../src/monolith.module';
 import { WEB_ROOT } from '../src/web-root';
-import { SEED_MYSFITS } from '../src/mysfits/seed/seed-mysfits.data';
 
 const keys = new TestKeys();
-const users = new Map<string, string>();
-let app: NestFastifyApplication;
-let database: DataSource;
-let stopJwks: () => Promise<void>;
-let stopAuthRpc: () => Promise<void>;
-const tables = uniqueTableNames();
-const http = () => request(app.getHttpServer());
-/** A mysfit as the list shows it on its card. */
-const listed = async (mysfitId: string) =>
-  ((await http().get('/mysfits').expect(200)).body.mysfits as { mysfitId: string }[]).find(
-    (mysfit) => mysfit.mysfitId === mysfitId,
-  );
-
 const [first, second, third, fourth] = SEED_MYSFITS;
 
-function newUser(name = 'Commenter') {
-  const id = randomUUID();
-  users.set(id, name);
-  return { id, auth: `Bearer ${keys.userToken(id)}` };
-}
-
-beforeAll(async () => {
+/**
+ * The monolith on a database and DynamoDB tables of its own (migrated and seeded as `migrate` does),
+ * with auth's JWKS and gRPC user directory stood in for. `users` are the names the directory knows.
+ */
+async function startMonolith() {
+  const users = new Map<string, string>();
   const databaseUrl = await freshDatabase('app');
+  const tables = uniqueTableNames();
   const jwks = await keys.serveJwks();
-  stopJwks = jwks.close;
   const authRpc = await startFakeAuthRpc({ users });
-  stopAuthRpc = authRpc.stop;
   const env = {
     DATABASE_URL: databaseUrl,
     DYNAMODB_ENDPOINT: dynamoDbEndpoint(),
@@ -54,22 +38,49 @@ beforeAll(async () => {
   };
   Object.assign(process.env, env);
   await migrateStores(monolithConfig());
-  app = await startTestApp(
+  const app = await startTestApp(
     MonolithModule,
     { title: 'monolith', openApiPath: '/openapi.json', staticRoot: WEB_ROOT },
     env,
   );
-  database = await new DataSource(appDataSourceOptions(databaseUrl)).initialize();
-}, 120_000);
+  const database = await new DataSource(
+    appDataSourceOptions({ DATABASE_URL: databaseUrl, DATABASE_IAM_AUTH: false, AWS_REGION: 'us-east-1' }),
+  ).initialize();
+  return {
+    app,
+    database,
+    tables,
+    authRpc,
+    users,
+    stop: async () => {
+      await app.close();
+      await database.destroy();
+      await jwks.close();
+      await authRpc.stop();
+    },
+  };
+}
 
-afterAll(async () => {
-  await app?.close();
-  await database?.destroy();
-  await stopJwks?.();
-  await stopAuthRpc?.();
-});
+/** A monolith of the enclosing describe's own, with the helpers its tests use. */
+function monolithOfThisDescribe() {
+  const monolith = perDescribe(startMonolith);
+  const http = () => request(monolith().app.getHttpServer());
+  function newUser(name = 'Commenter') {
+    const id = randomUUID();
+    monolith().users.set(id, name);
+    return { id, auth: `Bearer ${keys.userToken(id)}` };
+  }
+  /** A mysfit as the list shows it on its card. */
+  const listed = async (mysfitId: string) =>
+    ((await http().get('/mysfits').expect(200)).body.mysfits as { mysfitId: string }[]).find(
+      (mysfit) => mysfit.mysfitId === mysfitId,
+    );
+  return { monolith, http, newUser, listed };
+}
 
 describe('GET /mysfits', () => {
+  const { http } = monolithOfThisDescribe();
+
   it('lists the 12 seed mysfits with the workshop field names', async () => {
     const response = await http().get('/mysfits').expect(200);
     expect(response.body.mysfits).toHaveLength(12);
@@ -112,6 +123,8 @@ describe('GET /mysfits', () => {
 });
 
 describe('GET /mysfits/:id', () => {
+  const { http } = monolithOfThisDescribe();
+
   it('answers the profile with numbers for age and likes', async () => {
     const response = await http().get(`/mysfits/${first.id}`).expect(200);
     expect(response.body).toMatchObject({
@@ -131,6 +144,8 @@ describe('GET /mysfits/:id', () => {
 });
 
 describe('POST /mysfits/:id/adopt', () => {
+  const { monolith, http, newUser, listed } = monolithOfThisDescribe();
+
   it('needs a token', async () => {
     expect((await http().post(`/mysfits/${second.id}/adopt`).expect(401)).body.code).toBe('AUTHENTICATION_REQUIRED');
   });
@@ -166,13 +181,13 @@ describe('POST /mysfits/:id/adopt', () => {
     );
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, ...Array(7).fill(409)]);
-    const winner = responses.find((response) => response.status === 201)!.body.userId;
+    const [winner] = responses.filter((response) => response.status === 201).map((response) => response.body.userId);
 
-    const rows = await database.query('SELECT user_id FROM adoptions WHERE mysfit_id = $1', [third.id]);
+    const rows = await monolith().database.query('SELECT user_id FROM adoptions WHERE mysfit_id = $1', [third.id]);
     expect(rows).toEqual([{ user_id: winner }]);
     const client = createDocumentClient({ region: 'us-east-1', endpoint: dynamoDbEndpoint() });
     const { Item } = await client.send(
-      new GetCommand({ TableName: tables.MYSFITS_TABLE, Key: { MysfitId: third.id }, ConsistentRead: true }),
+      new GetCommand({ TableName: monolith().tables.MYSFITS_TABLE, Key: { MysfitId: third.id }, ConsistentRead: true }),
     );
     client.destroy();
     expect(Item?.Adopted).toBe(true);
@@ -181,11 +196,13 @@ describe('POST /mysfits/:id/adopt', () => {
   it('answers 404 for an unknown mysfit and leaves no adoption row', async () => {
     const id = randomUUID();
     await http().post(`/mysfits/${id}/adopt`).set('authorization', newUser().auth).expect(404);
-    expect(await database.query('SELECT 1 FROM adoptions WHERE mysfit_id = $1', [id])).toEqual([]);
+    expect(await monolith().database.query('SELECT 1 FROM adoptions WHERE mysfit_id = $1', [id])).toEqual([]);
   });
 });
 
 describe('comments', () => {
+  const { monolith, http, newUser } = monolithOfThisDescribe();
+
   it('stores a comment and lists it with the author name from auth', async () => {
     const author = newUser('Ada');
     const created = await http()
@@ -225,6 +242,16 @@ describe('comments', () => {
     }
   });
 
+  it('asks auth for the names under the id of the request that needs them', async () => {
+    await http()
+      .post(`/mysfits/${fourth.id}/comments`)
+      .set('authorization', newUser('Traced').auth)
+      .set('x-request-id', 'monolith-comment-trace')
+      .send({ content: 'Traced all the way.', stars: 2 })
+      .expect(201);
+    expect(monolith().authRpc.calls).toContainEqual({ method: 'getUsers', requestId: 'monolith-comment-trace' });
+  });
+
   it('answers 404 for comments of an unknown mysfit and 401 without a token', async () => {
     await http().get(`/mysfits/${randomUUID()}/comments`).expect(404);
     await http().post(`/mysfits/${fourth.id}/comments`).send({ content: 'hi', stars: 1 }).expect(401);
@@ -232,6 +259,8 @@ describe('comments', () => {
 });
 
 describe('POST /mysfits/:id/fulfill-like (internal)', () => {
+  const { http, listed } = monolithOfThisDescribe();
+
   const fulfill = (mysfitId: string, userId: string, token = keys.serviceToken('like')) =>
     http().post(`/mysfits/${mysfitId}/fulfill-like`).set('authorization', `Bearer ${token}`).send({ userId });
 
@@ -269,6 +298,8 @@ describe('POST /mysfits/:id/fulfill-like (internal)', () => {
 });
 
 describe('the web page', () => {
+  const { http } = monolithOfThisDescribe();
+
   it('is served at / with its script, styles and a picture of every seed mysfit', async () => {
     const page = await http()
       .get('/')
@@ -291,15 +322,29 @@ describe('the web page', () => {
 });
 
 describe('seeding and degraded dependencies', () => {
+  const { monolith, http, newUser } = monolithOfThisDescribe();
+
   it('re-seeds without resetting likes or adoptions', async () => {
+    await http().post(`/mysfits/${second.id}/adopt`).set('authorization', newUser('Keeper').auth).expect(201);
+    await http()
+      .post(`/mysfits/${second.id}/fulfill-like`)
+      .set('authorization', `Bearer ${keys.serviceToken('like')}`)
+      .send({ userId: randomUUID() })
+      .expect(200);
     const before = (await http().get(`/mysfits/${second.id}`)).body;
+    expect(before).toMatchObject({ likes: 1, adopted: true });
     const result = await migrateStores(monolithConfig());
     expect(result.seeded).toEqual({ added: 0, kept: 12 });
     expect((await http().get(`/mysfits/${second.id}`)).body).toEqual(before);
   });
 
   it('serves comments without names while auth is unreachable', async () => {
-    await stopAuthRpc();
+    await http()
+      .post(`/mysfits/${fourth.id}/comments`)
+      .set('authorization', newUser('Ada').auth)
+      .send({ content: 'Named while auth answers.', stars: 3 })
+      .expect(201);
+    await monolith().authRpc.stop();
     const response = await http().get(`/mysfits/${fourth.id}/comments`).expect(200);
     expect(response.body.comments[0].authorName).toBeNull();
   });

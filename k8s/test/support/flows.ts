@@ -23,10 +23,14 @@ function flow(from: Endpoint, to: Endpoint, port: number | string, protocol: 'TC
 /** The connections the system needs, and some it must never get. */
 export function expectedFlows(m: Manifests): { allowed: Flow[]; denied: Flow[] } {
   const [auth, monolith, like] = ['auth', 'monolith', 'like'].map((app) => podsOf(m, app));
+  const databaseRoles = podsOf(m, 'database-roles', 'Job');
   const apps = [auth, monolith, like];
   const alb = address('the ALB', nthAddress(VPC_CIDR, 10));
   const rds = address('RDS', nthAddress(VPC_CIDR, 20));
+  // DynamoDB, STS (the IRSA token exchange) and Secrets Manager: public AWS ranges, or VPC endpoints. A
+  // NetworkPolicy cannot tell them apart; IAM decides who may call what.
   const dynamodb = address('DynamoDB', '52.94.0.10');
+  const sts = address('STS', '54.239.29.25');
   const internet = address('the internet', '203.0.113.10');
   const foreignLike: Pod = { ...like, name: 'a like-labelled pod in another namespace', namespace: 'other' };
   return {
@@ -41,6 +45,11 @@ export function expectedFlows(m: Manifests): { allowed: Flow[]; denied: Flow[] }
       flow(auth, rds, 5432),
       flow(monolith, rds, 5432),
       flow(monolith, dynamodb, 443),
+      flow(auth, sts, 443),
+      flow(monolith, sts, 443),
+      flow(databaseRoles, rds, 5432),
+      flow(databaseRoles, sts, 443),
+      flow(databaseRoles, KUBE_DNS, 53, 'UDP'),
     ],
     denied: [
       flow(internet, monolith, 'http'),
@@ -51,8 +60,10 @@ export function expectedFlows(m: Manifests): { allowed: Flow[]; denied: Flow[] }
       flow(monolith, like, 'http'),
       flow(like, rds, 5432),
       flow(like, dynamodb, 443),
-      flow(auth, dynamodb, 443),
+      flow(like, sts, 443),
       flow(monolith, internet, 80),
+      flow(databaseRoles, auth, 'http'),
+      flow(alb, databaseRoles, 80),
       flow(monolith, rds, 22),
     ],
   };

@@ -43,13 +43,31 @@ export const noAwsKeys: Rule = {
   },
 };
 
+/**
+ * With RDS IAM authentication (DATABASE_IAM_AUTH) a DATABASE_URL holds no credential: user, host and
+ * database only, the password being a token signed per connection.
+ */
+function isPasswordlessIamDatabaseUrl(c: IContainer, name: string, value: string | undefined): boolean {
+  const iamAuth = c.env?.some((e) => e.name === 'DATABASE_IAM_AUTH' && e.value === 'true');
+  return (
+    name === 'DATABASE_URL' &&
+    iamAuth === true &&
+    value !== undefined &&
+    URL.canParse(value) &&
+    new URL(value).password === ''
+  );
+}
+
 export const secretsByReference: Rule = {
   id: 'secrets-by-reference',
   description: 'credentials come from Secrets created outside the manifests, never from literal values',
   check(m) {
     const violations = perContainer(m, (c) =>
       (c.env ?? [])
-        .filter((e) => SECRET_NAME.test(e.name) && !e.valueFrom?.secretKeyRef)
+        .filter(
+          (e) =>
+            SECRET_NAME.test(e.name) && !e.valueFrom?.secretKeyRef && !isPasswordlessIamDatabaseUrl(c, e.name, e.value),
+        )
         .map((e) => `${e.name} does not come from a Secret`),
     );
     for (const o of m.objects) {

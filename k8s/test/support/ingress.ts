@@ -13,20 +13,23 @@ function withTheIngress(m: Manifests, check: (ingress: IIngress & K8sObject) => 
   return ingresses.length === 1 ? check(ingresses[0]) : [`expected one Ingress, found ${ingresses.length}`];
 }
 
+type Check = [ok: boolean, problem: string];
+
+const problems = (checks: Check[]) => checks.filter(([ok]) => !ok).map(([, problem]) => problem);
+
+function listeners(ingress: IIngress & K8sObject): Array<Record<string, number>> {
+  return JSON.parse(annotation(ingress, `${ALB}listen-ports`) || '[]') as Array<Record<string, number>>;
+}
+
 export const albIngress: Rule = {
   id: 'alb-ingress',
-  description: 'one ALB Ingress: HTTPS with an ACM certificate, redirect, TLS 1.2+, no invalid headers, health checks',
+  description: 'one ALB Ingress: no invalid headers, health checks on the readiness path',
   check: (m) =>
     withTheIngress(m, (ingress) => {
       const get = (key: string) => annotation(ingress, ALB + key) ?? '';
-      const listeners = JSON.parse(get('listen-ports') || '[]') as Array<Record<string, number>>;
       const attributes = parseAttributes(get('load-balancer-attributes'));
-      const checks: Array<[ok: boolean, problem: string]> = [
+      return problems([
         [ingress.spec?.ingressClassName === 'alb', `ingressClassName is ${ingress.spec?.ingressClassName}, not alb`],
-        [CERTIFICATE_ARN.test(get('certificate-arn')), 'no ACM certificate-arn'],
-        [listeners.some((l) => l.HTTPS === 443), 'no HTTPS listener on 443'],
-        [get('ssl-redirect') === '443', 'HTTP is not redirected to HTTPS (ssl-redirect)'],
-        [TLS12_POLICY.test(get('ssl-policy')), `ssl-policy "${get('ssl-policy')}" allows less than TLS 1.2`],
         [
           attributes.get('routing.http.drop_invalid_header_fields.enabled') === 'true',
           'the ALB does not drop invalid header fields',
@@ -35,8 +38,22 @@ export const albIngress: Rule = {
           const path = targetGroupAnnotation(m, ingress, service, 'healthcheck-path');
           return [path === READY_PATH, `Service/${service}: ALB health check path is ${path}, not ${READY_PATH}`];
         }),
-      ];
-      return checks.filter(([ok]) => !ok).map(([, problem]) => problem);
+      ]);
+    }),
+};
+
+export const albTls: Rule = {
+  id: 'alb-tls',
+  description: 'HTTPS with an ACM certificate, HTTP redirected to it, TLS 1.2 or later',
+  check: (m) =>
+    withTheIngress(m, (ingress) => {
+      const get = (key: string) => annotation(ingress, ALB + key) ?? '';
+      return problems([
+        [CERTIFICATE_ARN.test(get('certificate-arn')), 'no ACM certificate-arn'],
+        [listeners(ingress).some((l) => l.HTTPS === 443), 'no HTTPS listener on 443'],
+        [get('ssl-redirect') === '443', 'HTTP is not redirected to HTTPS (ssl-redirect)'],
+        [TLS12_POLICY.test(get('ssl-policy')), `ssl-policy "${get('ssl-policy')}" allows less than TLS 1.2`],
+      ]);
     }),
 };
 
@@ -66,4 +83,4 @@ export const albRouting: Rule = {
     }),
 };
 
-export const INGRESS_RULES = [albIngress, albRouting];
+export const INGRESS_RULES = [albIngress, albTls, albRouting];

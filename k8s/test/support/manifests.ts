@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
@@ -29,6 +30,7 @@ export interface KindMap {
   Deployment: IDeployment;
   HorizontalPodAutoscaler: IHorizontalPodAutoscaler;
   Ingress: IIngress;
+  Job: IJob;
   Namespace: INamespace;
   NetworkPolicy: INetworkPolicy;
   PodDisruptionBudget: IPodDisruptionBudget;
@@ -71,13 +73,14 @@ export class Manifests {
   }
 }
 
-export function podSpec(d: IDeployment): IPodSpec {
+/** A workload's pods: a Deployment's or a Job's. */
+export function podSpec(d: IDeployment | IJob): IPodSpec {
   const spec = d.spec?.template.spec;
-  if (!spec) throw new Error(`Deployment ${d.metadata?.name} has no pod spec`);
+  if (!spec) throw new Error(`${d.kind} ${d.metadata?.name} has no pod spec`);
   return spec;
 }
 
-export function podLabels(d: IDeployment): Record<string, string> {
+export function podLabels(d: IDeployment | IJob): Record<string, string> {
   return d.spec?.template.metadata?.labels ?? {};
 }
 

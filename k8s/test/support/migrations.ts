@@ -3,8 +3,10 @@ import { podSpec } from './manifests';
 import { MIGRATING_APPS } from './mysfits';
 import { type Rule, sameData } from './rule';
 
+/** Where DATABASE_URL comes from: a Secret's key, or a literal (a passwordless URL for IAM authentication). */
 function databaseUrl(c: IContainer) {
-  return c.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom;
+  const entry = c.env?.find((e) => e.name === 'DATABASE_URL');
+  return entry && { value: entry.value, valueFrom: entry.valueFrom };
 }
 
 export const migrationsFirst: Rule = {

@@ -6,8 +6,8 @@ export const APPS = ['auth', 'monolith', 'like'] as const;
 export const MIGRATING_APPS = ['auth', 'monolith'];
 /** Apps whose replica count a CPU HorizontalPodAutoscaler owns (eks). */
 export const AUTOSCALED_APPS = ['like', 'monolith'];
-/** Apps that reach AWS APIs, with credentials from IRSA only (eks). */
-export const IRSA_APPS = ['monolith'];
+/** Apps that reach AWS APIs (DynamoDB; RDS IAM authentication), with credentials from IRSA only (eks). */
+export const IRSA_APPS = ['auth', 'monolith'];
 
 export const MIN_UID = 10000;
 /** Process only: liveness and startup probes. */
@@ -36,5 +36,5 @@ export const ROUTES: ReadonlyArray<readonly [path: string, target: string]> = [
   ['/', 'monolith'],
 ];
 
-/** The VPC's CIDR block, as set in overlays/eks: the ALB's interfaces and RDS have addresses in it. */
-export const VPC_CIDR = '10.0.0.0/16';
+/** The VPC's CIDR block of the sample environment (tools/deploy/test): the ALB's interfaces and RDS have addresses in it. */
+export const VPC_CIDR = '10.42.0.0/16';

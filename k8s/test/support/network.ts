@@ -105,10 +105,10 @@ function portOf(endpoint: Endpoint, name: string, protocol = 'TCP'): number | un
   return endpoint.ports.find((p) => p.name === name && (p.protocol ?? 'TCP') === protocol)?.containerPort;
 }
 
-/** A Deployment's pods as a flow endpoint. */
-export function podsOf(m: Manifests, deployment: string): Pod {
-  const d = m.find('Deployment', deployment);
-  if (!d) throw new Error(`no Deployment ${deployment}`);
+/** A Deployment's (or a Job's) pods as a flow endpoint. */
+export function podsOf(m: Manifests, deployment: string, kind: 'Deployment' | 'Job' = 'Deployment'): Pod {
+  const d = m.find(kind, deployment);
+  if (!d) throw new Error(`no ${kind} ${deployment}`);
   const namespace = d.metadata.namespace ?? 'default';
   return {
     kind: 'pod',

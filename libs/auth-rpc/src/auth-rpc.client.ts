@@ -1,20 +1,49 @@
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, InjectionToken, Module } from '@nestjs/common';
 import { ClientsModule } from '@nestjs/microservices';
+import { z } from 'zod';
+import { RequestContext } from '@app/request-context';
 import { authRpcOptions } from './auth-rpc.options';
+import { propagateRequestContext } from './context-propagation';
 
 /** The injection token of the gRPC client that calls auth. */
 export const AUTH_RPC_CLIENT = Symbol('AUTH_RPC_CLIENT');
 
+/** Where the services that call auth reach it, for their config schemas. */
+export const authRpcClientEnv = z.object({
+  /** host:port of auth's gRPC server. */
+  AUTH_GRPC_URL: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port'),
+});
+
+export interface AuthRpcClientSettings {
+  /** host:port of auth's gRPC server. */
+  url: string;
+}
+
+export interface AuthRpcClientModuleOptions {
+  inject?: InjectionToken[];
+  useFactory: (...args: never[]) => AuthRpcClientSettings;
+}
+
 /**
- * Registers the auth gRPC client under AUTH_RPC_CLIENT, reaching auth at the `AUTH_GRPC_URL` of the
- * calling app's own config namespace (`configKey`).
+ * Registers the auth gRPC client under AUTH_RPC_CLIENT. Every call it makes carries the request
+ * context (the request id) in its metadata, so auth logs the id of the request that caused the call.
  */
-export function authRpcClientModule(configKey: string | symbol): DynamicModule {
-  return ClientsModule.registerAsync([
-    {
-      name: AUTH_RPC_CLIENT,
-      inject: [configKey],
-      useFactory: (config: { AUTH_GRPC_URL: string }) => authRpcOptions(config.AUTH_GRPC_URL),
-    },
-  ]);
+@Module({})
+export class AuthRpcClientModule {
+  static registerAsync(options: AuthRpcClientModuleOptions): DynamicModule {
+    const clients = ClientsModule.registerAsync([
+      {
+        name: AUTH_RPC_CLIENT,
+        inject: [RequestContext, ...(options.inject ?? [])],
+        useFactory: (context: RequestContext, ...config: unknown[]) => {
+          const { transport, options: grpc } = authRpcOptions(options.useFactory(...(config as never[])).url);
+          return {
+            transport,
+            options: { ...grpc, channelOptions: { interceptors: [propagateRequestContext(context)] } },
+          };
+        },
+      },
+    ]);
+    return { module: AuthRpcClientModule, imports: [clients], exports: [clients] };
+  }
 }

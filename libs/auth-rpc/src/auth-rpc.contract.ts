@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { Metadata } from '@grpc/grpc-js';
 import type { Observable } from 'rxjs';
 
 export const AUTH_RPC_PACKAGE = 'mysfits.auth.v1';
@@ -32,10 +31,11 @@ export interface IssueServiceTokenResponse {
   expiresIn: number;
 }
 
+/** The clients as Nest's ClientGrpc hands them out; the request context travels in metadata on its own. */
 export interface UserDirectoryClient {
-  getUsers(request: GetUsersRequest, metadata?: Metadata): Observable<GetUsersResponse>;
+  getUsers(request: GetUsersRequest): Observable<GetUsersResponse>;
 }
 
 export interface ServiceTokensClient {
-  issueServiceToken(request: IssueServiceTokenRequest, metadata?: Metadata): Observable<IssueServiceTokenResponse>;
+  issueServiceToken(request: IssueServiceTokenRequest): Observable<IssueServiceTokenResponse>;
 }

@@ -1,4 +1,10 @@
+export {
+  AUTH_RPC_CLIENT,
+  AuthRpcClientModule,
+  authRpcClientEnv,
+  type AuthRpcClientModuleOptions,
+  type AuthRpcClientSettings,
+} from './auth-rpc.client';
 export * from './auth-rpc.contract';
-export * from './auth-rpc.options';
-export * from './call';
-export * from './auth-rpc.client';
+export { authRpcOptions } from './auth-rpc.options';
+export { unary } from './call';

@@ -14,6 +14,9 @@ export const flag = (fallback: boolean) =>
 
 export const httpUrl = z.url({ protocol: /^https?$/ });
 
+/** The AWS region of the service's AWS resources (in AWS the pod's region; locally any). */
+export const awsRegion = z.string().min(1).default('us-east-1');
+
 /**
  * A secret that must be set. In production a value that is obviously a placeholder
  * (`changeme`, `<your-secret>`) is refused so that an example file is never deployed as is.
@@ -22,7 +25,7 @@ export const secret = z
   .string({ error: 'is required' })
   .min(1, 'is required')
   .refine((value) => process.env.NODE_ENV !== 'production' || !PLACEHOLDER.test(value.trim()), {
-    message: 'is a placeholder; set a real secret',
+    error: 'is a placeholder; set a real secret',
   });
 
 export const nodeEnv = z.enum(['development', 'production', 'test']).default('development');

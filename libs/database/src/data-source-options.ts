@@ -1,20 +1,74 @@
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
+import { z } from 'zod';
+import { awsRegion, flag, secret } from '@app/config-kit';
+import { rdsIamAuthToken } from './iam-authentication';
 
-/** Entity or migration classes. */
-type Classes = (new () => object)[];
+/** The database of an app that has one, for its config schema. */
+export const postgresEnv = z.object({
+  /** postgres://user[:password]@host:port/database[?sslmode=...]; no password with DATABASE_IAM_AUTH. */
+  DATABASE_URL: secret,
+  /**
+   * Sign in as the URL's user with an RDS IAM authentication token, signed per connection with the pod's
+   * AWS credentials (IRSA), instead of a password: on EKS no database password exists in Kubernetes.
+   */
+  DATABASE_IAM_AUTH: flag(false),
+  /** The region of the database, which an IAM authentication token is signed for. */
+  AWS_REGION: awsRegion,
+});
 
-/** A PostgreSQL data source whose schema changes only through its migrations, never `synchronize`. */
-export function postgresDataSourceOptions(url: string, entities: Classes, migrations: Classes): DataSourceOptions {
+export type PostgresEnv = z.output<typeof postgresEnv>;
+
+/** Migration classes. */
+type Migrations = (new () => object)[];
+
+/**
+ * A PostgreSQL data source whose schema changes only through its migrations, never `synchronize`.
+ * The app's modules add their entities (`autoLoadEntities`); migrations need none.
+ */
+export function postgresDataSourceOptions(connection: PostgresEnv, migrations: Migrations): DataSourceOptions {
   return {
     type: 'postgres',
     // Given, not left for TypeORM to require by name, so that the image build's file tracing finds it.
     driver: pg,
-    url,
-    entities,
+    ...(connection.DATABASE_IAM_AUTH ? iamAuthenticated(connection) : { url: connection.DATABASE_URL }),
     migrations,
     synchronize: false,
     migrationsTransactionMode: 'each',
     extra: { max: 10, connectionTimeoutMillis: 5_000 },
+  };
+}
+
+/**
+ * node-postgres's settings for one database, for code that connects without TypeORM: the URL as it is,
+ * or with DATABASE_IAM_AUTH its parts and a token signed per connection, over verified TLS.
+ */
+export function postgresClientConfig(connection: PostgresEnv): pg.ClientConfig {
+  if (!connection.DATABASE_IAM_AUTH) return { connectionString: connection.DATABASE_URL };
+  const { username, ...rest } = iamAuthenticated(connection);
+  return { ...rest, user: username };
+}
+
+/**
+ * The URL's parts, with a token as the password. Not the URL itself: node-postgres would take the URL's
+ * empty password over the token. RDS accepts IAM tokens over TLS only, so TLS is verified whatever sslmode says.
+ */
+function iamAuthenticated({ DATABASE_URL, AWS_REGION }: PostgresEnv) {
+  const url = new URL(DATABASE_URL);
+  if (url.password)
+    throw new Error('DATABASE_URL holds a password although DATABASE_IAM_AUTH is on: leave the password out');
+  const target = {
+    hostname: url.hostname,
+    port: Number(url.port || 5432),
+    username: decodeURIComponent(url.username),
+    region: AWS_REGION,
+  };
+  return {
+    host: target.hostname,
+    port: target.port,
+    username: target.username,
+    database: decodeURIComponent(url.pathname.slice(1)),
+    password: rdsIamAuthToken(target),
+    ssl: true,
   };
 }

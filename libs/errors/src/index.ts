@@ -1,1 +1,3 @@
+export * from './dependency-errors';
 export * from './domain-error';
+export * from './error-status';

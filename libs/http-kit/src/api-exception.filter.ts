@@ -12,7 +12,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const { body, headers } = toErrorResponse(error, request.id);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: error, requestId: request.id }, 'Request failed');
+      this.logger.error({ err: error }, 'Request failed');
     }
     void http.getResponse<FastifyReply>().status(body.statusCode).headers(headers).send(body);
   }

@@ -1,15 +1,11 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import {
-  ConflictError,
   DomainError,
-  ForbiddenError,
-  InvalidInputError,
-  NotFoundError,
+  httpStatusOf,
+  isUnreachableDependency,
   RateLimitedError,
-  UnauthenticatedError,
   UpstreamUnavailableError,
 } from '@app/errors';
-import { isUnreachableDependency } from './unreachable-dependency';
 
 export interface ErrorBody {
   statusCode: number;
@@ -24,16 +20,6 @@ export interface ErrorResponse {
   headers: Record<string, string>;
 }
 
-const STATUS_BY_KIND = new Map<abstract new (...args: never[]) => DomainError, number>([
-  [InvalidInputError, HttpStatus.BAD_REQUEST],
-  [UnauthenticatedError, HttpStatus.UNAUTHORIZED],
-  [ForbiddenError, HttpStatus.FORBIDDEN],
-  [NotFoundError, HttpStatus.NOT_FOUND],
-  [ConflictError, HttpStatus.CONFLICT],
-  [RateLimitedError, HttpStatus.TOO_MANY_REQUESTS],
-  [UpstreamUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
-]);
-
 /** Errors Fastify raises before a route handler runs (body parsing, content type). */
 const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
@@ -43,6 +29,7 @@ const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'MALFORMED_REQUEST', message: 'The content length is wrong' },
 };
 
+/** The code of an HttpException (Nest's or Fastify's) by its status, as no domain error names it. */
 const HTTP_STATUS_CODES: Record<number, string> = {
   [HttpStatus.BAD_REQUEST]: 'BAD_REQUEST',
   [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
@@ -61,7 +48,7 @@ const HTTP_STATUS_CODES: Record<number, string> = {
  */
 export function toErrorResponse(error: unknown, requestId: string): ErrorResponse {
   if (error instanceof DomainError) {
-    const statusCode = statusOf(error);
+    const statusCode = httpStatusOf(error);
     const headers: Record<string, string> =
       error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     return { body: body(statusCode, error.code, error.message, requestId, error.details), headers };
@@ -90,13 +77,6 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
     body: body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Something went wrong', requestId),
     headers: {},
   };
-}
-
-function statusOf(error: DomainError): number {
-  for (const [kind, status] of STATUS_BY_KIND) {
-    if (error instanceof kind) return status;
-  }
-  return HttpStatus.INTERNAL_SERVER_ERROR;
 }
 
 function fastifyErrorOf(error: unknown) {

@@ -4,8 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { REQUEST_ID_HEADER, resolveRequestId } from '@app/request-context';
 import { ApiExceptionFilter } from './api-exception.filter';
-import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
+import { closeConnectionsOnShutdown } from './close-connections-on-shutdown';
 import { createValidationPipe } from './validation';
 
 /** JSON bodies of this API are small; anything bigger is refused before it is parsed. */
@@ -61,12 +62,11 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   // Exits 0 once drained, rather than re-raising the signal: a container's PID 1 ignores a re-raised SIGTERM.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      void reply.header(REQUEST_ID_HEADER, request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  closeConnectionsOnShutdown(fastify);
 
   if (options.staticRoot) {
     // One route per file found at start, so that the API's own routes and 404s stay untouched.

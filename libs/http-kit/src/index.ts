@@ -1,7 +1,5 @@
-export * from './api-exception.filter';
-export * from './bootstrap';
-export * from './error-response';
-export * from './http-app';
-export * from './request-id';
-export * from './request-id.decorator';
-export * from './validation';
+export { bootstrapHttpService, httpServerSettings, type ServiceOptions } from './bootstrap';
+export { closeConnectionsOnShutdown } from './close-connections-on-shutdown';
+export { toErrorResponse, type ErrorBody } from './error-response';
+export { createHttpApp, type HttpAppOptions } from './http-app';
+export { httpServerEnv, type HttpServerEnv } from './http-server.env';

@@ -18,7 +18,7 @@ export const requestDurationHistogram = makeHistogramProvider({
 export class HttpMetrics implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    @InjectMetric(REQUEST_DURATION) private readonly duration: Histogram<string>,
+    @InjectMetric(REQUEST_DURATION) private readonly duration: Histogram,
   ) {}
 
   onModuleInit(): void {

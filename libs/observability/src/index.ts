@@ -1,2 +1,3 @@
-export * from './observability.module';
-export * from './readiness-probe';
+export { loggingEnv, type LogLevel } from './logging.env';
+export { ObservabilityModule, type ObservabilityOptions, type ObservabilitySettings } from './observability.module';
+export { ReadinessProbe } from './readiness-probe';

@@ -2,16 +2,15 @@ import { CanActivate, ExecutionContext, Injectable, createParamDecorator } from 
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError } from '@app/errors';
-import { AuthenticatedService, AuthenticatedUser } from './token-claims';
+import { AuthenticatedUser } from './token-claims';
 import { TokenVerificationOptions } from './token-verification.options';
 import { TokenVerifier } from './token-verifier';
 
 interface AuthenticatedRequest extends FastifyRequest {
   user?: AuthenticatedUser;
-  service?: AuthenticatedService;
 }
 
-export function bearerToken(authorization: string | undefined): string {
+function bearerToken(authorization: string | undefined): string {
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization ?? '');
   if (!match) {
     throw new UnauthenticatedError(
@@ -57,11 +56,10 @@ export class ServiceTokenGuard implements CanActivate {
       bearerToken(request.headers.authorization),
       this.options.internalAudience,
     );
-    const allowed = this.reflector.get(ServiceCallers, context.getHandler()) ?? [];
+    const allowed = (this.reflector.get(ServiceCallers, context.getHandler()) as string[] | undefined) ?? [];
     if (!claims.client_id || !allowed.includes(claims.client_id)) {
       throw new ForbiddenError('SERVICE_NOT_ALLOWED', 'This route is not open to this caller');
     }
-    request.service = { clientId: claims.client_id };
     return true;
   }
 }

@@ -1,7 +1,13 @@
-export * from './guards';
-export * from './jwks-key-source';
-export * from './signing-key-source';
-export * from './token-claims';
-export * from './token-verification.module';
-export * from './token-verification.options';
-export * from './token-verifier';
+export { AccessTokenGuard, CurrentUser, ServiceCallers, ServiceTokenGuard } from './guards';
+export { jwksKeys } from './jwks-key-source';
+export { SigningKeySource } from './signing-key-source';
+export { ACCESS_TOKEN_TYPE, TOKEN_ALGORITHM, type AuthenticatedUser } from './token-claims';
+export { TokenVerificationModule, type TokenVerificationModuleOptions } from './token-verification.module';
+export {
+  accessTokenEnv,
+  expectedClaims,
+  jwksEnv,
+  type AccessTokenEnv,
+  type ExpectedClaims,
+  type TokenVerificationSettings,
+} from './token-verification.options';

@@ -7,7 +7,7 @@ import { SigningKeySource } from './signing-key-source';
  * triggers at most a few refetches a minute, so rotated keys are picked up without letting
  * forged tokens hammer the auth service.
  */
-export class JwksKeySource extends SigningKeySource {
+class JwksKeySource extends SigningKeySource {
   private readonly client: JwksClient;
 
   constructor(jwksUri: string) {
@@ -32,4 +32,9 @@ export class JwksKeySource extends SigningKeySource {
       throw new UpstreamUnavailableError('The token signing keys could not be fetched');
     }
   }
+}
+
+/** The public keys `auth` publishes at `jwksUrl`. */
+export function jwksKeys(jwksUrl: string): SigningKeySource {
+  return new JwksKeySource(jwksUrl);
 }

@@ -19,7 +19,3 @@ export interface AccessTokenClaims {
 export interface AuthenticatedUser {
   id: string;
 }
-
-export interface AuthenticatedService {
-  clientId: string;
-}

@@ -1,57 +1,51 @@
-import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
-import { ConfigModule, ConfigType } from '@nestjs/config';
+import { DynamicModule, InjectionToken, Module, ModuleMetadata } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AccessTokenGuard, ServiceTokenGuard } from './guards';
-import { JwksKeySource } from './jwks-key-source';
 import { SigningKeySource } from './signing-key-source';
-import { tokenVerificationConfig, TokenVerificationOptions } from './token-verification.options';
+import { TokenVerificationOptions, TokenVerificationSettings } from './token-verification.options';
 import { TokenVerifier } from './token-verifier';
 
-const exported = [TokenVerifier, AccessTokenGuard, ServiceTokenGuard, TokenVerificationOptions, SigningKeySource];
+const SETTINGS = Symbol('TOKEN_VERIFICATION_SETTINGS');
 
+export interface TokenVerificationModuleOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: InjectionToken[];
+  useFactory: (...args: never[]) => TokenVerificationSettings;
+}
+
+/** The access-token guards, for every route of the app (registered once, globally, like the config). */
 @Module({})
 export class TokenVerificationModule {
-  /** For services that verify tokens against `auth`'s published JWKS (configured from the environment). */
-  static forJwks(): DynamicModule {
+  static forRootAsync(options: TokenVerificationModuleOptions): DynamicModule {
     return {
       module: TokenVerificationModule,
-      imports: [JwtModule.register({}), ConfigModule.forFeature(tokenVerificationConfig)],
+      global: true,
+      imports: [JwtModule.register({}), ...(options.imports ?? [])],
       providers: [
-        ...shared(),
+        { provide: SETTINGS, inject: options.inject ?? [], useFactory: options.useFactory },
         {
           provide: TokenVerificationOptions,
-          inject: [tokenVerificationConfig.KEY],
-          useFactory: (config: ConfigType<typeof tokenVerificationConfig>): TokenVerificationOptions => ({
-            issuer: config.JWT_ISSUER,
-            audience: config.JWT_AUDIENCE,
-            internalAudience: config.JWT_INTERNAL_AUDIENCE,
+          inject: [SETTINGS],
+          useFactory: ({
+            issuer,
+            audience,
+            internalAudience,
+          }: TokenVerificationSettings): TokenVerificationOptions => ({
+            issuer,
+            audience,
+            internalAudience,
           }),
         },
         {
           provide: SigningKeySource,
-          inject: [tokenVerificationConfig.KEY],
-          useFactory: (config: ConfigType<typeof tokenVerificationConfig>) => new JwksKeySource(config.AUTH_JWKS_URL),
+          inject: [SETTINGS],
+          useFactory: (settings: TokenVerificationSettings) => settings.keys,
         },
+        TokenVerifier,
+        AccessTokenGuard,
+        ServiceTokenGuard,
       ],
-      exports: exported,
+      exports: [TokenVerifier, TokenVerificationOptions, AccessTokenGuard, ServiceTokenGuard],
     };
   }
-
-  /** For the token issuer itself, which verifies against the keys it holds. */
-  static forKeys(options: {
-    imports: DynamicModule['imports'];
-    keys: Type<SigningKeySource>;
-    options: Provider;
-  }): DynamicModule {
-    return {
-      module: TokenVerificationModule,
-      imports: [JwtModule.register({}), ...(options.imports ?? [])],
-      providers: [...shared(), { provide: SigningKeySource, useExisting: options.keys }, options.options],
-      exports: exported,
-    };
-  }
-}
-
-function shared(): Provider[] {
-  return [TokenVerifier, AccessTokenGuard, ServiceTokenGuard];
 }

@@ -17,9 +17,10 @@ export class TokenVerifier {
   ) {}
 
   async verify(token: string, audience: string): Promise<AccessTokenClaims> {
-    const decoded = this.jwt.decode<{ header?: { kid?: unknown; typ?: unknown; alg?: unknown } } | null>(token, {
-      complete: true,
-    });
+    // Null for a token that is not a JWT at all, whatever the declared type says.
+    const decoded = this.jwt.decode(token, { complete: true }) as {
+      header?: { kid?: unknown; typ?: unknown; alg?: unknown };
+    } | null;
     const header = decoded?.header;
     if (
       !header ||

@@ -51,13 +51,9 @@ variable "node_instance_types" {
 }
 
 variable "node_count" {
-  description = "Desired, minimum and maximum number of nodes."
-  type = object({
-    desired = number
-    min     = number
-    max     = number
-  })
-  default = { desired = 2, min = 2, max = 3 }
+  description = "Number of nodes. The default holds every HPA at its maximum (terraform/README.md, \"Node capacity\"); a test checks it."
+  type        = number
+  default     = 3
 }
 
 variable "fargate_namespaces" {
@@ -82,4 +78,33 @@ variable "deletion_protection" {
   description = "Protect the databases and tables from deletion. Set to false, apply, then destroy to tear down."
   type        = bool
   default     = true
+}
+
+variable "domain_name" {
+  description = "Public host name of the site, e.g. mysfits.example.com: HTTPS with an ACM certificate and an alias record. Null serves plain HTTP on the ALB's own name."
+  type        = string
+  default     = null
+}
+
+variable "hosted_zone_id" {
+  description = "Route 53 public hosted zone holding domain_name (both or neither)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = (var.hosted_zone_id == null) == (var.domain_name == null)
+    error_message = "Set domain_name and hosted_zone_id together, or neither."
+  }
+}
+
+variable "github_repository" {
+  description = "GitHub repository (owner/name) whose main branch may deploy through GitHub OIDC. Null creates no CI role."
+  type        = string
+  default     = null
+}
+
+variable "github_oidc_provider_arn" {
+  description = "Existing IAM OIDC provider for token.actions.githubusercontent.com in the account, if there is one; null creates it."
+  type        = string
+  default     = null
 }

@@ -10,6 +10,10 @@ terraform {
       source  = "hashicorp/helm"
       version = "~> 3.0"
     }
+    kubernetes = {
+      source  = "hashicorp/kubernetes"
+      version = "~> 2.36"
+    }
   }
 
   # State stays local for a first run. For a shared environment move it to S3 with locking, e.g.

@@ -15,7 +15,7 @@ module "irsa" {
   oidc_provider_arn = var.oidc_provider_arn
   namespace         = local.namespace
   service_account   = local.service_account
-  policy_json       = data.aws_iam_policy_document.controller.json
+  policies          = { controller = data.aws_iam_policy_document.controller.json }
 }
 
 resource "helm_release" "this" {

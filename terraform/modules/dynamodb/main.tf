@@ -1,4 +1,4 @@
-# Keys and indexes mirror apps/monolith/src/mysfits/persistence/mysfits.tables.ts, which creates the
+# Keys and indexes mirror libs/mysfits-data/src/tables.ts, which creates the
 # same tables locally; a test compares the two.
 
 locals {

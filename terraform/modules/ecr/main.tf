@@ -4,6 +4,8 @@ resource "aws_ecr_repository" "this" {
 
   name                 = "${var.namespace}/${each.key}"
   image_tag_mutability = "IMMUTABLE"
+  # Lets terraform destroy delete a repository that still holds images. Off in production.
+  force_delete = var.force_delete
 
   image_scanning_configuration {
     scan_on_push = true

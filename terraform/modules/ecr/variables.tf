@@ -13,3 +13,9 @@ variable "untagged_image_expiry_days" {
   type        = number
   default     = 7
 }
+
+variable "force_delete" {
+  description = "Delete the repositories together with their images on terraform destroy. Keep false in production."
+  type        = bool
+  default     = false
+}

@@ -61,10 +61,12 @@ resource "aws_eks_node_group" "default" {
   ami_type        = "AL2023_x86_64_STANDARD"
   instance_types  = var.node_instance_types
 
+  # A fixed size, chosen to hold every HPA at its maximum (terraform/README.md, "Node capacity"): no
+  # autoscaler changes it, so Terraform owns all three numbers.
   scaling_config {
-    desired_size = var.node_count.desired
-    min_size     = var.node_count.min
-    max_size     = var.node_count.max
+    desired_size = var.node_count
+    min_size     = var.node_count
+    max_size     = var.node_count
   }
 
   update_config {
@@ -76,10 +78,5 @@ resource "aws_eks_node_group" "default" {
     version = aws_launch_template.node.latest_version
   }
 
-  depends_on = [aws_iam_role_policy_attachment.node]
-
-  # Autoscalers change the desired size; Terraform should not fight them.
-  lifecycle {
-    ignore_changes = [scaling_config[0].desired_size]
-  }
+  depends_on = [aws_iam_role_policy_attachment.node, aws_eks_addon.before_nodes]
 }

@@ -22,3 +22,8 @@ output "oidc_provider_arn" {
   description = "ARN of the IAM OIDC provider that IRSA roles trust."
   value       = aws_iam_openid_connect_provider.this.arn
 }
+
+output "cluster_arn" {
+  description = "ARN of the EKS cluster, for IAM policies that name it."
+  value       = aws_eks_cluster.this.arn
+}

@@ -40,12 +40,13 @@ variable "node_instance_types" {
 }
 
 variable "node_count" {
-  description = "Desired, minimum and maximum size of the managed node group."
-  type = object({
-    desired = number
-    min     = number
-    max     = number
-  })
+  description = "Fixed number of nodes in the managed node group (no node autoscaler)."
+  type        = number
+
+  validation {
+    condition     = var.node_count >= 2
+    error_message = "Keep at least two nodes, so that a node can be replaced without downtime."
+  }
 }
 
 variable "node_disk_size_gb" {

@@ -34,11 +34,15 @@ resource "aws_iam_role" "this" {
 }
 
 resource "aws_iam_policy" "this" {
-  name   = var.name
-  policy = var.policy_json
+  for_each = var.policies
+
+  name   = "${var.name}-${each.key}"
+  policy = each.value
 }
 
 resource "aws_iam_role_policy_attachment" "this" {
+  for_each = aws_iam_policy.this
+
   role       = aws_iam_role.this.name
-  policy_arn = aws_iam_policy.this.arn
+  policy_arn = each.value.arn
 }

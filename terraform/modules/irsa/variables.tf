@@ -18,7 +18,7 @@ variable "service_account" {
   type        = string
 }
 
-variable "policy_json" {
-  description = "Permissions of the role: the json of an aws_iam_policy_document."
-  type        = string
+variable "policies" {
+  description = "Permissions of the role: one managed policy per entry, named <name>-<key>, each the json of an aws_iam_policy_document."
+  type        = map(string)
 }

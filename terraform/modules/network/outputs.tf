@@ -17,3 +17,8 @@ output "private_route_table_ids" {
   description = "IDs of the private route tables, one per AZ."
   value       = [for table in aws_route_table.private : table.id]
 }
+
+output "vpc_cidr" {
+  description = "IPv4 range of the VPC."
+  value       = aws_vpc.this.cidr_block
+}

@@ -42,8 +42,10 @@ resource "aws_db_instance" "this" {
   db_name        = var.database_name
 
   # RDS generates the password, keeps it in Secrets Manager and rotates it: it never enters the state.
-  username                    = "${var.database_name}_admin"
-  manage_master_user_password = true
+  # Only the database-roles step uses it; the owning service signs in as its own role with IAM tokens.
+  username                            = "${var.database_name}_admin"
+  manage_master_user_password         = true
+  iam_database_authentication_enabled = true
 
   allocated_storage     = var.allocated_storage_gb
   max_allocated_storage = var.allocated_storage_gb * 4

@@ -67,3 +67,13 @@ variable "deletion_protection" {
   type        = bool
   default     = true
 }
+
+variable "service_role" {
+  description = "Database role the owning service signs in as with IAM authentication; created by the database-roles step, not by Terraform."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9_]{0,62}$", var.service_role))
+    error_message = "A PostgreSQL role name: lower-case letters, digits and underscores, starting with a letter."
+  }
+}

@@ -19,10 +19,20 @@ export function checkLoadBalancerController(root: Instance, irsaRoles: readonly 
   );
   findings.expect(releases.length === 1, `expected one ${CONTROLLER_CHART} helm_release, found ${releases.length}`);
   for (const release of releases) {
-    const setting = (name: string): HclValue | undefined => blocks(release.body.set).find((item) => item.name === name)?.value;
-    findings.expect(EXACT_VERSION.test(String(valueOf(release, release.body.version))), `${release.address} chart version is not pinned`);
-    findings.expect(traceTo(release, setting('clusterName'), 'aws_eks_cluster').length === 1, `${release.address} is not given clusterName`);
-    findings.expect(traceTo(release, setting('vpcId'), 'aws_vpc').length === 1, `${release.address} is not given vpcId`);
+    const setting = (name: string): HclValue | undefined =>
+      blocks(release.body.set).find((item) => item.name === name)?.value;
+    findings.expect(
+      EXACT_VERSION.test(String(valueOf(release, release.body.version))),
+      `${release.address} chart version is not pinned`,
+    );
+    findings.expect(
+      traceTo(release, setting('clusterName'), 'aws_eks_cluster').length === 1,
+      `${release.address} is not given clusterName`,
+    );
+    findings.expect(
+      traceTo(release, setting('vpcId'), 'aws_vpc').length === 1,
+      `${release.address} is not given vpcId`,
+    );
     const subject = `system:serviceaccount:${String(valueOf(release, release.body.namespace))}:${String(valueOf(release, setting('serviceAccount.name')))}`;
     findings.expect(
       traceTo(release, setting(ROLE_ANNOTATION), 'aws_iam_role').some((role) =>

@@ -21,7 +21,10 @@ export function checkTables(root: Instance): CheckResult {
       valueOf(table, encryption?.enabled) === true && keys.length === 1 && rotates(keys[0]),
       `${table.address} is not encrypted with a customer-managed KMS key that rotates`,
     );
-    findings.expect(valueOf(table, table.body.deletion_protection_enabled) === true, `${table.address} has no deletion protection`);
+    findings.expect(
+      valueOf(table, table.body.deletion_protection_enabled) === true,
+      `${table.address} has no deletion protection`,
+    );
   }
   return findings;
 }
@@ -53,8 +56,14 @@ export function checkTableAccessPolicy(document: Located, allowedActions: readon
     const [, type, name, index] = target;
     const table = { instance: document.instance, address: `${type}.${name}`, body };
     if (type === 'aws_kms_key') {
-      findings.expect(encryptsATable(document.instance, table.address), `${document.address}: ${resource} encrypts no table`);
-      findings.expect(actions.every((action) => KMS_TABLE_ACTIONS.includes(action)), `${document.address}: ${actions.join()} on ${resource}`);
+      findings.expect(
+        encryptsATable(document.instance, table.address),
+        `${document.address}: ${resource} encrypts no table`,
+      );
+      findings.expect(
+        actions.every((action) => KMS_TABLE_ACTIONS.includes(action)),
+        `${document.address}: ${actions.join()} on ${resource}`,
+      );
       continue;
     }
     if (index !== undefined) {
@@ -75,7 +84,9 @@ function encryptsATable(instance: Instance, keyAddress: string): boolean {
     .filter(([address]) => address.startsWith('aws_dynamodb_table.'))
     .some(([address, body]) =>
       blocks(body.server_side_encryption).some((encryption) =>
-        traceTo({ instance, address, body }, encryption.kms_key_arn, 'aws_kms_key').some((key) => key.address.endsWith(keyAddress)),
+        traceTo({ instance, address, body }, encryption.kms_key_arn, 'aws_kms_key').some((key) =>
+          key.address.endsWith(keyAddress),
+        ),
       ),
     );
 }
@@ -91,7 +102,10 @@ export function checkDatabases(root: Instance): CheckResult {
   for (const db of databases) {
     const value = (attribute: string): unknown => valueOf(db, db.body[attribute]);
     findings.expect(value('storage_encrypted') === true, `${db.address} is not encrypted at rest`);
-    findings.expect(value('publicly_accessible') === false, `${db.address} is not explicitly private (publicly_accessible = false)`);
+    findings.expect(
+      value('publicly_accessible') === false,
+      `${db.address} is not explicitly private (publicly_accessible = false)`,
+    );
     const retention = value('backup_retention_period');
     findings.expect(typeof retention === 'number' && retention >= 1, `${db.address} keeps no automated backups`);
     findings.expect(value('deletion_protection') === true, `${db.address} has no deletion protection`);
@@ -130,12 +144,18 @@ function checkOnlyClusterIngress(root: Instance, findings: Findings, db: Located
   const legacyRules = resourcesOfType(root, 'aws_security_group_rule').filter((rule) =>
     traceTo(rule, rule.body.security_group_id, 'aws_security_group').some((origin) => origin.address === group.address),
   );
-  findings.expect(legacyRules.length === 0, `${group.address} uses aws_security_group_rule; use aws_vpc_security_group_ingress_rule`);
+  findings.expect(
+    legacyRules.length === 0,
+    `${group.address} uses aws_security_group_rule; use aws_vpc_security_group_ingress_rule`,
+  );
   findings.expect(rules.length > 0, `${db.address} cannot be reached at all`);
   for (const rule of rules) {
     const fromCluster = traceTo(rule, rule.body.referenced_security_group_id, 'aws_eks_cluster').length === 1;
     const fromAddresses = ['cidr_ipv4', 'cidr_ipv6', 'prefix_list_id'].some((attribute) => attribute in rule.body);
-    findings.expect(fromCluster && !fromAddresses, `${rule.address} admits traffic from outside the EKS cluster security group`);
+    findings.expect(
+      fromCluster && !fromAddresses,
+      `${rule.address} admits traffic from outside the EKS cluster security group`,
+    );
   }
 }
 
@@ -149,9 +169,15 @@ export function checkRepositories(root: Instance): CheckResult {
   const repositories = resourcesOfType(root, 'aws_ecr_repository');
   findings.expect(repositories.length > 0, 'no aws_ecr_repository');
   for (const repository of repositories) {
-    findings.expect(valueOf(repository, repository.body.image_tag_mutability) === 'IMMUTABLE', `${repository.address} has mutable tags`);
+    findings.expect(
+      valueOf(repository, repository.body.image_tag_mutability) === 'IMMUTABLE',
+      `${repository.address} has mutable tags`,
+    );
     const [scanning] = blocks(repository.body.image_scanning_configuration);
-    findings.expect(valueOf(repository, scanning?.scan_on_push) === true, `${repository.address} does not scan on push`);
+    findings.expect(
+      valueOf(repository, scanning?.scan_on_push) === true,
+      `${repository.address} does not scan on push`,
+    );
   }
   return findings;
 }

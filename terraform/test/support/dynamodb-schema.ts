@@ -19,7 +19,10 @@ export function shapeOfApp(definition: CreateTableCommandInput): TableShape {
   return {
     billingMode: definition.BillingMode ?? 'PROVISIONED',
     attributes: Object.fromEntries(
-      (definition.AttributeDefinitions ?? []).map((attribute) => [String(attribute.AttributeName), String(attribute.AttributeType)]),
+      (definition.AttributeDefinitions ?? []).map((attribute) => [
+        String(attribute.AttributeName),
+        String(attribute.AttributeType),
+      ]),
     ),
     key: key(definition.KeySchema),
     indexes: Object.fromEntries(
@@ -38,7 +41,9 @@ export function shapeOfTerraform(table: Located): TableShape {
   if (body.range_key !== undefined) key.push(keyPart(value(body.range_key), 'RANGE'));
   return {
     billingMode: String(value(body.billing_mode) ?? 'PROVISIONED'),
-    attributes: Object.fromEntries(blocks(body.attribute).map((attribute) => [String(value(attribute.name)), String(value(attribute.type))])),
+    attributes: Object.fromEntries(
+      blocks(body.attribute).map((attribute) => [String(value(attribute.name)), String(value(attribute.type))]),
+    ),
     key,
     indexes: Object.fromEntries(
       blocks(body.global_secondary_index).map((index) => [

@@ -26,8 +26,14 @@ export function checkClusters(root: Instance): CheckResult {
     );
     checkSecretsEncryption(findings, cluster);
     const [vpcConfig] = blocks(cluster.body.vpc_config);
-    findings.expect(allPrivate(cluster, vpcConfig?.subnet_ids), `${cluster.address} is not placed in private subnets only`);
-    findings.expect(valueOf(cluster, vpcConfig?.endpoint_private_access) === true, `${cluster.address} has no private endpoint`);
+    findings.expect(
+      allPrivate(cluster, vpcConfig?.subnet_ids),
+      `${cluster.address} is not placed in private subnets only`,
+    );
+    findings.expect(
+      valueOf(cluster, vpcConfig?.endpoint_private_access) === true,
+      `${cluster.address} has no private endpoint`,
+    );
     if (valueOf(cluster, vpcConfig?.endpoint_public_access) !== false) {
       findings.expect(
         publicAccessRestricted(cluster, vpcConfig?.public_access_cidrs),
@@ -38,7 +44,9 @@ export function checkClusters(root: Instance): CheckResult {
       traceTo(provider, provider.body.url, 'aws_eks_cluster').some((origin) => origin.address === cluster.address),
     );
     findings.expect(
-      providers.some((provider) => JSON.stringify(valueOf(provider, provider.body.client_id_list)) === '["sts.amazonaws.com"]'),
+      providers.some(
+        (provider) => JSON.stringify(valueOf(provider, provider.body.client_id_list)) === '["sts.amazonaws.com"]',
+      ),
       `${cluster.address} has no IAM OIDC provider for sts.amazonaws.com (IRSA)`,
     );
   }
@@ -64,7 +72,10 @@ export function checkCompute(root: Instance): CheckResult {
     );
   }
   for (const profile of resourcesOfType(root, 'aws_eks_fargate_profile')) {
-    findings.expect(allPrivate(profile, profile.body.subnet_ids), `${profile.address} is not placed in private subnets only`);
+    findings.expect(
+      allPrivate(profile, profile.body.subnet_ids),
+      `${profile.address} is not placed in private subnets only`,
+    );
   }
   return findings;
 }
@@ -98,6 +109,8 @@ function publicAccessRestricted(cluster: Located, cidrs: HclValue | undefined): 
   const origin = variableOrigin({ instance: cluster.instance }, cidrs);
   if (!origin) return false;
   const fallback = evaluate(origin.scope, origin.declaration.default ?? null);
-  const rejectsAnywhere = blocks(origin.declaration.validation).some((rule) => stringsIn(rule.condition).join().includes(ANYWHERE));
+  const rejectsAnywhere = blocks(origin.declaration.validation).some((rule) =>
+    stringsIn(rule.condition).join().includes(ANYWHERE),
+  );
   return rejectsAnywhere && !(Array.isArray(fallback) && fallback.includes(ANYWHERE));
 }

@@ -54,7 +54,11 @@ export function forEachBindings(scope: Scope, forEach: HclValue | undefined): Bi
 }
 
 /** Instances a `module.<name>...` reference points at, and the steps after the module (and its key). */
-export function selectChildren(instance: Instance, name: string, steps: string[]): { child: Instance; steps: string[] }[] {
+export function selectChildren(
+  instance: Instance,
+  name: string,
+  steps: string[],
+): { child: Instance; steps: string[] }[] {
   const children = instance.children.get(name) ?? [];
   const keyed = children.find((child) => child.each !== undefined && child.each.key === steps[0]);
   if (keyed) return [{ child: keyed, steps: steps.slice(1) }];

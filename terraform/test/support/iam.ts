@@ -1,11 +1,19 @@
 import { evaluate, render, type Value } from './evaluate';
 import { Findings, type CheckResult } from './findings';
-import { blocks, type HclObject } from './hcl';
+import { blocks, type HclObject, type HclValue } from './hcl';
 import { dataOfType, resourcesOfType, type Instance, type Located } from './stack';
 import { trace, traceTo, type Origin } from './trace';
 
 const POLICY_DOCUMENT = 'data.aws_iam_policy_document';
 const SERVICE_ACCOUNT_SUBJECT = /^system:serviceaccount:[a-z0-9-]+:[a-z0-9-]+$/;
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** One branch of one repository; the repository may still be a variable (`${var.repository}`), validated as owner/name. */
+const GITHUB_BRANCH_SUBJECT = /^repo:([^*?:/$]+\/[^*?:/$]+|\$\{var\.\w+\}):ref:refs\/heads\/[^*?]+$/;
+/**
+ * Actions that the Service Authorization Reference lists with no resource type: they can only be granted
+ * on "*". Any other action on "*" is a finding.
+ */
+const ACTIONS_WITHOUT_RESOURCE_TYPE = new Set(['ecr:GetAuthorizationToken', 'route53:ListHostedZones']);
 // Attributes that hold a policy JSON, by resource type.
 const POLICY_ATTRIBUTES: Record<string, string> = {
   aws_iam_role: 'assume_role_policy',
@@ -29,7 +37,8 @@ export function listOf(statement: Statement, attribute: string): Value[] {
 
 /**
  * No wildcard in any action, no NotAction/NotResource/NotPrincipal, no `*` principal, and a bare
- * `*` resource only in the documents listed (the AWS Load Balancer Controller's published policy).
+ * `*` resource only in the documents listed (the AWS Load Balancer Controller's published policy) or
+ * for actions that have no resource type.
  */
 export function checkNoWildcards(root: Instance, documentsAllowedStarResource: readonly string[] = []): CheckResult {
   const findings = new Findings();
@@ -42,9 +51,15 @@ export function checkNoWildcards(root: Instance, documentsAllowedStarResource: r
         findings.expect(!(negated in statement.body), `${where} uses ${negated}`);
       }
       for (const action of 'actions' in statement.body ? listOf(statement, 'actions') : []) {
-        findings.expect(typeof action === 'string' && !action.includes('*'), `${where} grants wildcard action ${String(action)}`);
+        findings.expect(
+          typeof action === 'string' && !action.includes('*'),
+          `${where} grants wildcard action ${String(action)}`,
+        );
       }
-      if (!documentsAllowedStarResource.includes(document.address)) {
+      const onlyUnscopableActions = listOf(statement, 'actions').every(
+        (action) => typeof action === 'string' && ACTIONS_WITHOUT_RESOURCE_TYPE.has(action),
+      );
+      if (!documentsAllowedStarResource.includes(document.address) && !onlyUnscopableActions) {
         for (const resource of listOf(statement, 'resources')) {
           findings.expect(resource !== '*', `${where} applies to every resource ("*")`);
         }
@@ -79,46 +94,116 @@ export interface IrsaRole {
 }
 
 /**
- * Every role assumable with a web identity trusts the cluster's OIDC provider for exactly one
- * service account, with StringEquals on both `sub` and `aud`.
+ * Every role assumable with a web identity from the cluster (any OIDC provider but GitHub's) trusts the
+ * cluster's OIDC provider for exactly one service account, with StringEquals on both `sub` and `aud`.
  */
 export function checkIrsaTrust(root: Instance): CheckResult & { roles: IrsaRole[] } {
   const findings = new Findings();
   const roles: IrsaRole[] = [];
-  for (const role of resourcesOfType(root, 'aws_iam_role')) {
-    for (const document of traceTo(role, role.body.assume_role_policy, POLICY_DOCUMENT)) {
-      for (const statement of statements(document).filter(isWebIdentity)) {
-        const subject = checkWebIdentityStatement(findings, role, statement);
-        if (subject) roles.push({ role, subject });
-      }
-    }
+  for (const { role, statement } of webIdentityStatements(root).filter((trust) => !trustsGithub(trust.statement))) {
+    const subject = checkWebIdentityStatement(
+      findings,
+      role,
+      statement,
+      SERVICE_ACCOUNT_SUBJECT,
+      'one known service account',
+    );
+    if (subject) roles.push({ role, subject });
   }
   findings.expect(roles.length > 0, 'no IRSA role');
   return { checked: findings.checked, problems: findings.problems, roles };
+}
+
+export interface GithubRole {
+  role: Located;
+  subject: string;
+}
+
+/**
+ * Every role assumable with a GitHub Actions token trusts one branch of one repository, with
+ * StringEquals on `sub` (no wildcard) and on `aud`.
+ */
+export function checkGithubTrust(root: Instance): CheckResult & { roles: GithubRole[] } {
+  const findings = new Findings();
+  const roles: GithubRole[] = [];
+  for (const { role, statement } of webIdentityStatements(root).filter((trust) => trustsGithub(trust.statement))) {
+    const subject = checkWebIdentityStatement(
+      findings,
+      role,
+      statement,
+      GITHUB_BRANCH_SUBJECT,
+      'one branch of one repository',
+    );
+    if (subject) roles.push({ role, subject });
+  }
+  findings.expect(roles.length > 0, 'no GitHub Actions role');
+  return { checked: findings.checked, problems: findings.problems, roles };
+}
+
+function webIdentityStatements(root: Instance): { role: Located; statement: Statement }[] {
+  return resourcesOfType(root, 'aws_iam_role').flatMap((role) =>
+    traceTo(role, role.body.assume_role_policy, POLICY_DOCUMENT).flatMap((document) =>
+      statements(document)
+        .filter(isWebIdentity)
+        .map((statement) => ({ role, statement })),
+    ),
+  );
 }
 
 function isWebIdentity(statement: Statement): boolean {
   return listOf(statement, 'actions').includes('sts:AssumeRoleWithWebIdentity');
 }
 
-function checkWebIdentityStatement(findings: Findings, role: Located, statement: Statement): string | undefined {
+function trustedProviders(statement: Statement): Origin[] {
+  const federated = blocks(statement.body.principals).filter((principal) => principal.type === 'Federated');
+  return federated.flatMap((principal) =>
+    traceTo(statement.document, principal.identifiers, 'aws_iam_openid_connect_provider'),
+  );
+}
+
+function trustsGithub(statement: Statement): boolean {
+  return trustedProviders(statement).some(
+    (provider) => evaluate({ instance: provider.instance }, provider.body.url ?? null) === GITHUB_ISSUER,
+  );
+}
+
+/**
+ * Whether a condition key is a claim of the trusted provider: derived from the provider itself (IRSA), or
+ * naming the fixed issuer of a provider whose URL is fixed (GitHub).
+ */
+function namesTheProvider(statement: Statement, variable: HclValue | undefined): boolean {
+  if (traceTo(statement.document, variable, 'aws_iam_openid_connect_provider').length === 1) return true;
+  const key = String(render({ instance: statement.document.instance }, variable ?? null));
+  return trustedProviders(statement).some((provider) => {
+    const url = evaluate({ instance: provider.instance }, provider.body.url ?? null);
+    return typeof url === 'string' && key.startsWith(`${url.replace(/^https:\/\//, '')}:`);
+  });
+}
+
+function checkWebIdentityStatement(
+  findings: Findings,
+  role: Located,
+  statement: Statement,
+  subjectPattern: RegExp,
+  subjectDescription: string,
+): string | undefined {
   const { document } = statement;
   const scope = { instance: document.instance };
   const federated = blocks(statement.body.principals).filter((principal) => principal.type === 'Federated');
   findings.expect(
-    federated.length === 1 &&
-      traceTo(document, federated[0].identifiers, 'aws_iam_openid_connect_provider').length === 1,
-    `${role.address} is not trusted through the cluster's OIDC provider`,
+    federated.length === 1 && trustedProviders(statement).length === 1,
+    `${role.address} is not trusted through one OIDC provider`,
   );
   const condition = (claim: string): HclObject | undefined =>
     blocks(statement.body.condition).find((item) => String(render(scope, item.variable ?? null)).endsWith(`:${claim}`));
   const sub = condition('sub');
   const aud = condition('aud');
-  for (const [claim, item] of [['sub', sub], ['aud', aud]] as const) {
+  for (const [claim, item] of [
+    ['sub', sub],
+    ['aud', aud],
+  ] as const) {
     findings.expect(
-      item !== undefined &&
-        item.test === 'StringEquals' &&
-        traceTo(document, item.variable, 'aws_iam_openid_connect_provider').length === 1,
+      item !== undefined && item.test === 'StringEquals' && namesTheProvider(statement, item.variable),
       `${role.address} has no StringEquals condition on the OIDC provider's ${claim} claim`,
     );
   }
@@ -126,10 +211,10 @@ function checkWebIdentityStatement(findings: Findings, role: Located, statement:
     JSON.stringify(evaluate(scope, aud?.values ?? null)) === '["sts.amazonaws.com"]',
     `${role.address} accepts tokens for audiences other than sts.amazonaws.com`,
   );
-  const subjects = evaluate(scope, sub?.values ?? null);
+  const subjects = render(scope, sub?.values ?? null);
   const subject = Array.isArray(subjects) && subjects.length === 1 ? subjects[0] : undefined;
-  const exact = typeof subject === 'string' && SERVICE_ACCOUNT_SUBJECT.test(subject);
-  findings.expect(exact, `${role.address} is not limited to one known service account (got ${JSON.stringify(subjects)})`);
+  const exact = typeof subject === 'string' && subjectPattern.test(subject);
+  findings.expect(exact, `${role.address} is not limited to ${subjectDescription} (got ${JSON.stringify(subjects)})`);
   return exact ? subject : undefined;
 }
 

@@ -16,17 +16,24 @@ export function checkModuleCalls(root: Instance): CheckResult {
     for (const [name, call] of instance.module.calls) {
       const where = `${instance.module.dir}: module.${name}`;
       if (!isLocalSource(call.source)) {
-        findings.expect(EXACT_VERSION.test(String(call.version)), `${where} (${String(call.source)}) needs an exact version`);
+        findings.expect(
+          EXACT_VERSION.test(String(call.version)),
+          `${where} (${String(call.source)}) needs an exact version`,
+        );
         continue;
       }
       const exists = existsSync(resolve(instance.module.dir, call.source));
       const [child] = instance.children.get(name) ?? [];
       if (!findings.expect(exists && child !== undefined, `${where}: no module at ${call.source}`) || !child) continue;
       for (const [variable, declaration] of child.module.variables) {
-        if (!('default' in declaration)) findings.expect(variable in call, `${where} does not pass required variable ${variable}`);
+        if (!('default' in declaration))
+          findings.expect(variable in call, `${where} does not pass required variable ${variable}`);
       }
       for (const argument of Object.keys(call).filter((key) => !META_ARGUMENTS.has(key))) {
-        findings.expect(child.module.variables.has(argument), `${where} passes ${argument}, which ${call.source} does not declare`);
+        findings.expect(
+          child.module.variables.has(argument),
+          `${where} passes ${argument}, which ${call.source} does not declare`,
+        );
       }
     }
   }

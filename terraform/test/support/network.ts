@@ -29,7 +29,10 @@ export function checkSubnetTags(root: Instance): CheckResult {
   const findings = new Findings();
   const clusterNames = resourcesOfType(root, 'aws_eks_cluster').map((cluster) => valueOf(cluster, cluster.body.name));
   for (const subnet of resourcesOfType(root, 'aws_subnet')) {
-    findings.expect(subnetRole(subnet) !== undefined, `${subnet.address} has neither ${ROLE_TAGS.public} = 1 nor ${ROLE_TAGS.private} = 1`);
+    findings.expect(
+      subnetRole(subnet) !== undefined,
+      `${subnet.address} has neither ${ROLE_TAGS.public} = 1 nor ${ROLE_TAGS.private} = 1`,
+    );
     const tags = render({ instance: subnet.instance }, subnet.body.tags ?? null);
     const clusterTags = isValueObject(tags) ? Object.entries(tags).filter(([key]) => key.startsWith(CLUSTER_TAG)) : [];
     findings.expect(
@@ -54,7 +57,9 @@ export function checkNatPaths(root: Instance): CheckResult {
   const findings = new Findings();
   for (const subnet of resourcesOfType(root, 'aws_subnet').filter((item) => subnetRole(item) === 'private')) {
     const associations = resourcesOfType(root, 'aws_route_table_association').filter((association) =>
-      traceTo(association, association.body.subnet_id, 'aws_subnet').some((origin) => origin.address === subnet.address),
+      traceTo(association, association.body.subnet_id, 'aws_subnet').some(
+        (origin) => origin.address === subnet.address,
+      ),
     );
     findings.expect(associations.length > 0, `${subnet.address} is associated with no route table`);
     for (const association of associations) {
@@ -87,7 +92,10 @@ function checkNatRoute(root: Instance, findings: Findings, association: Located,
   const gateways = defaultRoutes(root, table).flatMap(({ route, holder }) =>
     traceTo(holder, route.nat_gateway_id, 'aws_nat_gateway').map((nat) => ({ nat, route })),
   );
-  findings.expect(gateways.length > 0, `${table.address} has no ${ANYWHERE} route through a NAT gateway: nodes there cannot join`);
+  findings.expect(
+    gateways.length > 0,
+    `${table.address} has no ${ANYWHERE} route through a NAT gateway: nodes there cannot join`,
+  );
   for (const { nat, route } of gateways) {
     findings.expect(
       indexedByEachKey(route.nat_gateway_id, nat) && sameKeys(nat, table),
@@ -103,7 +111,9 @@ function defaultRoutes(root: Instance, table: Located): { route: HclObject; hold
     .map((route) => ({ route, holder: table }));
   const separate = resourcesOfType(root, 'aws_route')
     .filter((route) => route.body.destination_cidr_block === ANYWHERE)
-    .filter((route) => traceTo(route, route.body.route_table_id, 'aws_route_table').some((t) => t.address === table.address))
+    .filter((route) =>
+      traceTo(route, route.body.route_table_id, 'aws_route_table').some((t) => t.address === table.address),
+    )
     .map((route) => ({ route: route.body, holder: route }));
   return [...inline, ...separate];
 }
@@ -141,7 +151,9 @@ export function checkVpcGuards(root: Instance): CheckResult {
   const privateTables = privateRouteTables(root);
   for (const vpc of resourcesOfType(root, 'aws_vpc')) {
     const ofVpc = (type: string): Located[] =>
-      resourcesOfType(root, type).filter((item) => traceTo(item, item.body.vpc_id, 'aws_vpc').some((v) => v.address === vpc.address));
+      resourcesOfType(root, type).filter((item) =>
+        traceTo(item, item.body.vpc_id, 'aws_vpc').some((v) => v.address === vpc.address),
+      );
     findings.expect(
       ofVpc('aws_flow_log').some((log) => valueOf(log, log.body.traffic_type) === 'ALL'),
       `${vpc.address} has no flow log of ALL traffic`,
@@ -155,7 +167,9 @@ export function checkVpcGuards(root: Instance): CheckResult {
       const endpoints = ofVpc('aws_vpc_endpoint').filter((endpoint) => isGatewayFor(endpoint, service));
       findings.expect(endpoints.length > 0, `${vpc.address} has no ${service} gateway endpoint`);
       for (const endpoint of endpoints) {
-        const tables = new Set(traceTo(endpoint, endpoint.body.route_table_ids, 'aws_route_table').map((t) => t.address));
+        const tables = new Set(
+          traceTo(endpoint, endpoint.body.route_table_ids, 'aws_route_table').map((t) => t.address),
+        );
         findings.expect(
           privateTables.length > 0 && privateTables.every((table) => tables.has(table)),
           `${endpoint.address} (${service}) is not attached to every private route table`,
@@ -190,7 +204,9 @@ function privateRouteTables(root: Instance): string[] {
   );
   return resourcesOfType(root, 'aws_route_table_association')
     .filter((association) =>
-      traceTo(association, association.body.subnet_id, 'aws_subnet').some((subnet) => privateSubnets.has(subnet.address)),
+      traceTo(association, association.body.subnet_id, 'aws_subnet').some((subnet) =>
+        privateSubnets.has(subnet.address),
+      ),
     )
     .flatMap((association) => traceTo(association, association.body.route_table_id, 'aws_route_table'))
     .map((table) => table.address);

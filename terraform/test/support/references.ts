@@ -23,7 +23,10 @@ export function checkReferences(root: Instance): CheckResult {
     const { module } = instance;
     const check = (where: string, body: HclObject, context: Context): void =>
       walkBody(body, context, (reference, inner) =>
-        findings.expect(resolves(instance, reference, inner), `${module.dir}: ${where} refers to undeclared ${reference}`),
+        findings.expect(
+          resolves(instance, reference, inner),
+          `${module.dir}: ${where} refers to undeclared ${reference}`,
+        ),
       );
     for (const [address, body] of module.resources) check(address, body, blockContext(body));
     for (const [address, body] of module.data) check(`data.${address}`, body, blockContext(body));

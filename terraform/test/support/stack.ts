@@ -62,7 +62,8 @@ export function allInstances(root: Instance): Instance[] {
 /** One instance per module directory: for checks of the code itself rather than of its values. */
 export function distinctModules(root: Instance): Instance[] {
   const byDir = new Map<string, Instance>();
-  for (const instance of allInstances(root)) if (!byDir.has(instance.module.dir)) byDir.set(instance.module.dir, instance);
+  for (const instance of allInstances(root))
+    if (!byDir.has(instance.module.dir)) byDir.set(instance.module.dir, instance);
   return [...byDir.values()];
 }
 

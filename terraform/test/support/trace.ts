@@ -1,7 +1,7 @@
 import { selectChildren, type Scope } from './evaluate';
-import { referencesIn, stringsIn, type HclObject, type HclValue } from './hcl';
+import { isObject, referencesIn, stringsIn, type HclObject, type HclValue } from './hcl';
 import { prefix, type Instance, type Located } from './stack';
-import { splitTraversal } from './traversal';
+import { splitTraversal, stripInterpolation, traversalSteps } from './traversal';
 
 /** A resource or data source that a value comes from. */
 export interface Origin extends Located {
@@ -37,8 +37,9 @@ function traceReference(scope: Scope, steps: string[], block: HclObject | undefi
   const [root, name, ...rest] = steps;
   switch (root) {
     case 'var':
+      // The module call is the block of its arguments: `each` in them is the call's for_each.
       return instance.parent && name in instance.args
-        ? traceAt({ instance: instance.parent, each: instance.each }, instance.args[name], undefined, depth)
+        ? traceAt({ instance: instance.parent, each: instance.each }, instance.args[name], instance.args, depth)
         : [];
     case 'local':
       return traceAt({ instance }, instance.module.locals.get(name), undefined, depth);
@@ -47,7 +48,8 @@ function traceReference(scope: Scope, steps: string[], block: HclObject | undefi
         traceAt({ instance: child }, child.module.outputs.get(after[0])?.value, undefined, depth),
       );
     case 'each':
-      return block && 'for_each' in block ? traceAt(scope, block.for_each, undefined, depth) : [];
+      if (!block || !('for_each' in block)) return [];
+      return traceAt(scope, forEachEntry(scope, block.for_each) ?? block.for_each, undefined, depth);
     case 'data':
       return origin(instance, `data.${name}`, `${name}.${rest[0]}`, instance.module.data.get(`${name}.${rest[0]}`));
     case 'count':
@@ -58,6 +60,18 @@ function traceReference(scope: Scope, steps: string[], block: HclObject | undefi
     default:
       return origin(instance, root, `${root}.${name}`, instance.module.resources.get(`${root}.${name}`));
   }
+}
+
+/**
+ * The element of a for_each that the current `each` stands for, when the for_each names a local or
+ * variable written as an object literal: `each.value` of the key "auth" then traces only that entry.
+ */
+function forEachEntry(scope: Scope, forEach: HclValue): HclValue | undefined {
+  if (!scope.each || typeof forEach !== 'string') return undefined;
+  const steps = traversalSteps(stripInterpolation(forEach) ?? '');
+  if (!steps || steps.length !== 2 || steps[0] !== 'local') return undefined;
+  const literal = scope.instance.module.locals.get(steps[1]);
+  return isObject(literal) ? literal[scope.each.key] : undefined;
 }
 
 function origin(instance: Instance, type: string, address: string, body: HclObject | undefined): Origin[] {

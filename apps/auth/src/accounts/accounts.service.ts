@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@app/errors';
-import { PasswordHasher } from '../credentials/password-hasher';
-import { AccessTokens } from '../tokens/access-tokens';
-import { RefreshTokens } from '../tokens/refresh-tokens';
-import { User } from '../users/user';
-import { UsersRepository } from '../users/users.repository';
+import { PasswordHasher } from '../credentials';
+import { AccessTokens, RefreshTokens } from '../tokens';
+import { User, UsersService } from '../users';
 import { InvalidCredentialsError } from './account.errors';
 import { LoginThrottle } from './login-throttle';
 
@@ -24,7 +21,7 @@ export interface Tokens {
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
@@ -44,7 +41,7 @@ export class AccountsService {
     await this.throttle.assertAllowed(email, clientAddress);
     const user = await this.users.findByEmail(email);
     const valid = user
-      ? await this.passwords.verify(user.passwordHash, password)
+      ? await this.passwordMatches(user, password)
       : await this.passwords.verifyAgainstNothing(password);
     if (!user || !valid) {
       await this.throttle.recordFailure(email, clientAddress);
@@ -63,10 +60,25 @@ export class AccountsService {
     return this.refreshTokens.revoke(refreshToken);
   }
 
-  async me(userId: string): Promise<User> {
-    const user = await this.users.findById(userId);
-    if (!user) throw new NotFoundError('USER_NOT_FOUND', 'This account no longer exists');
-    return user;
+  me(userId: string): Promise<User> {
+    return this.users.get(userId);
+  }
+
+  /**
+   * Users brought from the monolith keep its hash (Django's PBKDF2) until they first log in: then the
+   * password is checked against it once and rehashed with argon2id in the same request. The swap only
+   * happens if the legacy hash is still the stored one; otherwise another request replaced it first, and
+   * only what is stored now counts, so a legacy hash is never accepted once it has been replaced.
+   */
+  private async passwordMatches(user: User, password: string): Promise<boolean> {
+    if (!(await this.passwords.verify(user.passwordHash, password))) return false;
+    if (!this.passwords.isLegacy(user.passwordHash)) return true;
+    const rehashed = await this.passwords.hash(password);
+    if (await this.users.replacePasswordHash(user.id, user.passwordHash, rehashed)) return true;
+    const current = (await this.users.findMany([user.id])).find((stored) => stored.id === user.id);
+    return (
+      current !== undefined && current.passwordHash !== user.passwordHash && this.passwordMatches(current, password)
+    );
   }
 
   private async tokensFor(userId: string, refreshToken: string): Promise<Tokens> {

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
-import { authConfig, AuthConfig } from '../config/auth.config';
-import { normalizeEmail } from '../users/user';
+import { authConfig, AuthConfig } from '../config';
+import { normalizeEmail } from '../users';
 import { TooManyLoginFailuresError } from './account.errors';
 
 /**

@@ -9,8 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UnauthenticatedError } from '@app/errors';
-import { AccountsService, Tokens } from '../accounts/accounts.service';
-import { LoginRequest } from '../accounts/dto/login.request';
+import { AccountsService, LoginRequest, type Tokens } from '../accounts';
 import { AccessTokenResponse } from './dto/access-token.response';
 import { SameOriginGuard, SESSION_REQUEST_HEADER, SESSION_REQUEST_HEADER_VALUE } from './same-origin.guard';
 import { SESSION_COOKIE_PATH, SessionCookie } from './session-cookie';

@@ -2,7 +2,7 @@ import fastifyCookie, { CookieSerializeOptions } from '@fastify/cookie';
 import { Inject, Injectable } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authConfig, AuthConfig } from '../config/auth.config';
+import { authConfig, type AuthConfig } from '../config';
 
 /** Only the session routes receive the cookie; no other request, to auth or any other service, carries it. */
 export const SESSION_COOKIE_PATH = '/auth/session';

@@ -1,18 +1,23 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
 import { defineConfig, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
+import { postgresEnv } from '@app/database';
+import { httpServerEnv } from '@app/http-kit';
+import { loggingEnv } from '@app/observability';
+import { accessTokenEnv } from '@app/token-verification';
 
 export const authConfig = defineConfig(
   'auth',
   z.object({
     NODE_ENV: nodeEnv,
-    DATABASE_URL: secret,
+    PORT: port(3001),
+    ...httpServerEnv.shape,
+    ...loggingEnv.shape,
+    ...postgresEnv.shape,
     GRPC_PORT: port(50051),
     /** PEM-encoded EC P-256 private key that signs access tokens (ES256). */
     JWT_PRIVATE_KEY: secret,
-    JWT_ISSUER: z.string().min(1),
-    JWT_AUDIENCE: z.string().min(1).default('mysfits-api'),
-    JWT_INTERNAL_AUDIENCE: z.string().min(1).default('mysfits-internal'),
+    ...accessTokenEnv.shape,
     ACCESS_TOKEN_TTL_SECONDS: positiveInt(900).pipe(z.number().max(900, 'must be at most 900 (15 minutes)')),
     REFRESH_TOKEN_TTL_SECONDS: positiveInt(14 * 24 * 3600),
     SERVICE_TOKEN_TTL_SECONDS: positiveInt(300).pipe(z.number().max(900)),

@@ -1,15 +1,12 @@
 import type { DataSourceOptions } from 'typeorm';
-import { postgresDataSourceOptions } from '@app/database';
-import { RefreshTokenEntity } from '../tokens/refresh-token.entity';
-import { UserEntity } from '../users/user.entity';
+import { postgresDataSourceOptions, type PostgresEnv } from '@app/database';
 import { CreateUsersAndRefreshTokens1732300000000 } from './migrations/1732300000000-create-users-and-refresh-tokens';
 import { CreateLoginFailures1732300000001 } from './migrations/1732300000001-create-login-failures';
 
-/** The `auth` database. */
-export function authDataSourceOptions(url: string): DataSourceOptions {
-  return postgresDataSourceOptions(
-    url,
-    [UserEntity, RefreshTokenEntity],
-    [CreateUsersAndRefreshTokens1732300000000, CreateLoginFailures1732300000001],
-  );
+/** The `auth` database (users, refresh tokens, login failures). */
+export function authDataSourceOptions(connection: PostgresEnv): DataSourceOptions {
+  return postgresDataSourceOptions(connection, [
+    CreateUsersAndRefreshTokens1732300000000,
+    CreateLoginFailures1732300000001,
+  ]);
 }

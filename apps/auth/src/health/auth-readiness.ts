@@ -9,6 +9,6 @@ export class AuthReadiness extends ReadinessProbe {
   }
 
   checks(): HealthIndicatorFunction[] {
-    return [() => this.database.pingCheck('postgres', { timeout: 1_500 })];
+    return [() => this.database.pingCheck('postgres').withTimeout(1_500)];
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ACCESS_TOKEN_TYPE, TOKEN_ALGORITHM } from '@app/token-verification';
-import { authConfig, AuthConfig } from '../config/auth.config';
+import { authConfig, AuthConfig } from '../config';
 import { SigningKeys } from './signing-keys';
 
 export interface IssuedAccessToken {

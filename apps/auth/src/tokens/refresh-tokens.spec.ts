@@ -1,4 +1,4 @@
-import type { AuthConfig } from '../config/auth.config';
+import type { AuthConfig } from '../config';
 import { RefreshTokens } from './refresh-tokens';
 import { ConsumeResult, NewRefreshToken, RefreshTokensRepository } from './refresh-tokens.repository';
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RefreshTokenInvalidError, RefreshTokenReusedError } from '../accounts/account.errors';
-import { authConfig, AuthConfig } from '../config/auth.config';
+import { RefreshTokenInvalidError, RefreshTokenReusedError } from './refresh-token.errors';
+import { authConfig, AuthConfig } from '../config';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { AuthConfig } from '../config/auth.config';
+import type { AuthConfig } from '../config';
 import { SigningKeys } from './signing-keys';
 
 const pem = (type: 'ec' | 'rsa', curve = 'P-256') =>

@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningKeySource } from '@app/token-verification';
-import { authConfig, AuthConfig } from '../config/auth.config';
+import { authConfig, AuthConfig } from '../config';
 
 export interface PublishedKey extends JsonWebKey {
   kid: string;

@@ -23,7 +23,7 @@ export class TypeOrmRefreshTokensRepository extends RefreshTokensRepository {
       .where(live)
       .returning(['userId', 'familyId'])
       .execute();
-    const [row] = result.raw as { user_id: string; family_id: string }[];
+    const row = (result.raw as { user_id: string; family_id: string }[]).at(0);
     if (row) return { outcome: 'consumed', userId: row.user_id, familyId: row.family_id };
 
     const known = await this.tokens.findOneBy({ tokenHash });

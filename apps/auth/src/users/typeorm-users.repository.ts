@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { isUniqueViolation } from '@app/database';
-import { EmailTakenError } from '../accounts/account.errors';
+import { isUniqueViolation } from '@app/errors';
 import { normalizeEmail, NewUser, User } from './user';
+import { EmailTakenError } from './user.errors';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -36,5 +36,10 @@ export class TypeOrmUsersRepository extends UsersRepository {
 
   findByIds(ids: string[]): Promise<User[]> {
     return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  async replacePasswordHash(id: string, current: string, replacement: string): Promise<boolean> {
+    const result = await this.users.update({ id, passwordHash: current }, { passwordHash: replacement });
+    return result.affected === 1;
   }
 }

@@ -1,14 +1,19 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
 import { defineConfig, httpUrl, nodeEnv, port, positiveInt } from '@app/config-kit';
+import { httpServerEnv } from '@app/http-kit';
+import { loggingEnv } from '@app/observability';
 
 export const gatewayConfig = defineConfig(
   'gateway',
   z.object({
     NODE_ENV: nodeEnv,
-    /** Where the routed traffic comes in; the gateway's own health and metrics are on ADMIN_PORT. */
+    /** Where the routed traffic comes in (the proxy). */
     PORT: port(8080),
-    HOST: z.string().default('0.0.0.0'),
+    /** The gateway's own health and metrics. */
+    ADMIN_PORT: port(9901),
+    ...httpServerEnv.shape,
+    ...loggingEnv.shape,
     /** The Ingress whose rules the gateway applies, so local and AWS routing cannot drift. */
     INGRESS_MANIFEST: z.string().default('k8s/base/ingress.yaml'),
     AUTH_URL: httpUrl,

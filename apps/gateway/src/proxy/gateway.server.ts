@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import replyFrom from '@fastify/reply-from';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
-import { ErrorBody, REQUEST_ID_HEADER, resolveRequestId, toErrorResponse } from '@app/http-kit';
 import { UpstreamUnavailableError } from '@app/errors';
-import { gatewayConfig, GatewayConfig, upstreams } from '../config/gateway.config';
-import { routesFromIngress } from '../routing/ingress-routes';
-import { RouteTable } from '../routing/route-table';
+import { closeConnectionsOnShutdown, ErrorBody, toErrorResponse } from '@app/http-kit';
+import { REQUEST_ID_HEADER, RequestContext, resolveRequestId } from '@app/request-context';
+import { gatewayConfig, GatewayConfig, upstreams } from '../config';
+import { RouteTable } from '../routing';
 
 const ROUTED_REQUESTS = 'gateway_routed_requests_total';
 
@@ -26,15 +24,15 @@ export const routedRequestsCounter = makeCounterProvider({
 @Injectable()
 export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(GatewayServer.name);
-  private readonly table: RouteTable;
   private readonly upstreams: Map<string, string>;
   private server?: FastifyInstance;
 
   constructor(
     @Inject(gatewayConfig.KEY) private readonly config: GatewayConfig,
-    @InjectMetric(ROUTED_REQUESTS) private readonly routed: Counter<string>,
+    @InjectMetric(ROUTED_REQUESTS) private readonly routed: Counter,
+    private readonly table: RouteTable,
+    private readonly context: RequestContext,
   ) {
-    this.table = new RouteTable(routesFromIngress(readFileSync(resolve(config.INGRESS_MANIFEST), 'utf8')));
     this.upstreams = upstreams(config);
     const missing = this.table.services().filter((service) => !this.upstreams.has(service));
     if (missing.length) throw new Error(`No upstream URL for Ingress backend(s): ${missing.join(', ')}`);
@@ -43,7 +41,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const server = Fastify({
       genReqId: (request) => resolveRequestId(request.headers[REQUEST_ID_HEADER]),
-      keepAliveTimeout: 65_000,
+      keepAliveTimeout: this.config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       return503OnClosing: true,
     });
     await server.register(replyFrom, {
@@ -55,11 +53,15 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
         bodyTimeout: this.config.UPSTREAM_TIMEOUT_MS,
       },
     });
+    closeConnectionsOnShutdown(server);
     // Bodies are streamed to the upstream untouched; the services parse and validate them.
     server.removeAllContentTypeParsers();
     server.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    server.all('/*', (request, reply) => this.route(request, reply));
-    server.all('/', (request, reply) => this.route(request, reply));
+    // Each routed request runs in a request context of its own, so that what is logged carries its id.
+    const route = (request: FastifyRequest, reply: FastifyReply) =>
+      this.context.runFor(request.id, () => this.route(request, reply));
+    server.all('/*', route);
+    server.all('/', route);
 
     await server.listen({ port: this.config.PORT, host: this.config.HOST });
     this.server = server;
@@ -98,15 +100,12 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
         'x-forwarded-proto': original.protocol,
       }),
       onError: (failed, { error }) => {
-        this.logger.warn({ requestId: request.id, upstream: service, err: error }, 'Upstream failed');
-        const timedOut = /timeout/i.test(`${error.name} ${(error as { code?: string }).code}`);
-        if (timedOut) {
-          return failed
-            .status(504)
-            .send(errorBody(504, 'UPSTREAM_TIMEOUT', `${service} did not answer in time`, request.id));
-        }
-        const { body } = toErrorResponse(new UpstreamUnavailableError(), request.id);
-        return failed.status(body.statusCode).send(body);
+        this.logger.warn({ upstream: service, err: error }, 'Upstream failed');
+        const timedOut = /timeout/i.test(`${error.name} ${String((error as { code?: string }).code)}`);
+        const body = timedOut
+          ? errorBody(504, 'UPSTREAM_TIMEOUT', `${service} did not answer in time`, request.id)
+          : toErrorResponse(new UpstreamUnavailableError(), request.id).body;
+        void failed.status(body.statusCode).send(body);
       },
     });
   }

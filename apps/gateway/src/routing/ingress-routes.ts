@@ -40,8 +40,8 @@ const PATH_TYPE_ORDER: Record<PathType, number> = { Exact: 0, Prefix: 1, Impleme
  */
 export function routesFromIngress(manifest: string): Route[] {
   const ingresses = parseAllDocuments(manifest)
-    .map((document) => document.toJS() as Ingress)
-    .filter((object) => object?.kind === 'Ingress');
+    .map((document) => document.toJS() as Ingress | null)
+    .filter((object): object is Ingress => object?.kind === 'Ingress');
   if (ingresses.length !== 1) throw new Error(`Expected exactly one Ingress, found ${ingresses.length}`);
   const [ingress] = ingresses;
   const annotations = ingress.metadata.annotations ?? {};

@@ -1,16 +1,25 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
-import { defineConfig, httpUrl, nodeEnv, positiveInt, secret } from '@app/config-kit';
+import { authRpcClientEnv } from '@app/auth-rpc';
+import { defineConfig, httpUrl, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
+import { httpServerEnv } from '@app/http-kit';
+import { loggingEnv } from '@app/observability';
+import { accessTokenEnv, jwksEnv } from '@app/token-verification';
 
 export const likeConfig = defineConfig(
   'like',
   z.object({
     NODE_ENV: nodeEnv,
-    MONOLITH_URL: httpUrl,
-    /** host:port of auth's gRPC server, where this service trades its client secret for a service token. */
-    AUTH_GRPC_URL: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port'),
+    PORT: port(3003),
+    ...httpServerEnv.shape,
+    ...loggingEnv.shape,
+    ...accessTokenEnv.shape,
+    ...jwksEnv.shape,
+    /** Where this service trades its client secret for a service token. */
+    ...authRpcClientEnv.shape,
     SERVICE_CLIENT_ID: z.string().min(1).default('like'),
     SERVICE_CLIENT_SECRET: secret,
+    MONOLITH_URL: httpUrl,
     MONOLITH_CONNECT_TIMEOUT_MS: positiveInt(500),
     /** Per attempt: time allowed for the monolith's answer. */
     MONOLITH_REQUEST_TIMEOUT_MS: positiveInt(1_500),

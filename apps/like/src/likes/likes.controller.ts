@@ -1,6 +1,5 @@
 import { Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { RequestId } from '@app/http-kit';
 import { LikeResult, MysfitIdParams } from '@app/mysfits-contract';
 import { AccessTokenGuard, AuthenticatedUser, CurrentUser } from '@app/token-verification';
 import { LikesService } from './likes.service';
@@ -14,11 +13,7 @@ export class LikesController {
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
   @UseGuards(AccessTokenGuard)
-  like(
-    @Param() params: MysfitIdParams,
-    @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
-  ): Promise<LikeResult> {
-    return this.likes.like(params.id, user.id, requestId);
+  like(@Param() params: MysfitIdParams, @CurrentUser() user: AuthenticatedUser): Promise<LikeResult> {
+    return this.likes.like(params.id, user.id);
   }
 }

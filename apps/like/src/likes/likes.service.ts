@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { LikeResult } from '@app/mysfits-contract';
-import { MonolithClient } from '../monolith/monolith.client';
+import { MonolithClient } from '../monolith-client';
 
 /**
- * The like rules, split out of the monolith: only a signed-in person may like, each person counts
- * once per mysfit, and the monolith records the like. The once-per-person rule is enforced where the
- * like is stored (a conditional write keyed on mysfit and user), so retries and races cannot break it.
+ * A like, split out of the monolith: the route's guard has established who likes, and the monolith's
+ * fulfill-like records it. Once per person per mysfit holds there, where a conditional write keyed on
+ * mysfit and user makes a repeated or retried call change nothing; this service only asks.
  */
 @Injectable()
 export class LikesService {
   constructor(private readonly monolith: MonolithClient) {}
 
-  like(mysfitId: string, userId: string, requestId: string): Promise<LikeResult> {
-    return this.monolith.fulfillLike(mysfitId, userId, requestId);
+  like(mysfitId: string, userId: string): Promise<LikeResult> {
+    return this.monolith.fulfillLike(mysfitId, userId);
   }
 }

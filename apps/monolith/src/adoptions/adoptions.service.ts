@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AlreadyAdoptedError, MysfitNotFoundError } from '../mysfits/mysfits.errors';
-import { MysfitsRepository } from '../mysfits/mysfits.repository';
-import { Mysfit } from '../mysfits/mysfit';
-import { UserDirectory } from '../users/user-directory';
+import { CatalogueService, Mysfit } from '../catalogue';
+import { UserDirectory } from '../users';
+import { AdoptionFlag } from './adoption-flag';
+import { AlreadyAdoptedError } from './adoption.errors';
 import { Adoption, AdoptionsRepository } from './adoptions.repository';
 
 export interface Adopter {
@@ -26,47 +26,48 @@ export class AdoptionsService {
 
   constructor(
     private readonly adoptions: AdoptionsRepository,
-    private readonly mysfits: MysfitsRepository,
+    private readonly flag: AdoptionFlag,
+    private readonly catalogue: CatalogueService,
     private readonly users: UserDirectory,
   ) {}
 
   async adopt(mysfitId: string, userId: string): Promise<AdoptedMysfit> {
-    const mysfit = await this.mysfits.get(mysfitId);
-    if (!mysfit) throw new MysfitNotFoundError(mysfitId);
+    const mysfit = await this.catalogue.get(mysfitId);
     if (mysfit.adopted) throw new AlreadyAdoptedError();
 
-    let flagged = false;
+    // Whether the flag was set inside the transaction, so that a failed commit can reset it.
+    const progress = { flagged: false };
     try {
       const adoption = await this.adoptions.record(mysfitId, userId, async () => {
-        await this.mysfits.markAdopted(mysfitId);
-        flagged = true;
+        if (!(await this.flag.set(mysfitId))) throw new AlreadyAdoptedError();
+        progress.flagged = true;
       });
       return { adoption, mysfit: { ...mysfit, adopted: true } };
     } catch (error) {
-      if (flagged) await this.resetFlag(mysfitId);
+      if (progress.flagged) await this.resetFlag(mysfitId);
       throw error;
     }
   }
 
   async adoptedBy(userId: string): Promise<AdoptedMysfit[]> {
     const adoptions = await this.adoptions.findByUser(userId);
-    const mysfits = new Map((await this.mysfits.getMany(adoptions.map((a) => a.mysfitId))).map((m) => [m.id, m]));
+    const mysfits = new Map((await this.catalogue.getMany(adoptions.map((a) => a.mysfitId))).map((m) => [m.id, m]));
     return adoptions.flatMap((adoption) => {
       const mysfit = mysfits.get(adoption.mysfitId);
       return mysfit ? [{ adoption, mysfit }] : [];
     });
   }
 
-  async adopterOf(mysfitId: string, requestId: string): Promise<Adopter | null> {
+  async adopterOf(mysfitId: string): Promise<Adopter | null> {
     const adoption = await this.adoptions.findByMysfit(mysfitId);
     if (!adoption) return null;
-    const names = await this.users.displayNames([adoption.userId], requestId);
+    const names = await this.users.displayNames([adoption.userId]);
     return { userId: adoption.userId, displayName: names.get(adoption.userId) ?? null };
   }
 
   private async resetFlag(mysfitId: string): Promise<void> {
     try {
-      await this.mysfits.unmarkAdopted(mysfitId);
+      await this.flag.clear(mysfitId);
     } catch (error) {
       this.logger.error({ err: error, mysfitId }, 'Could not reset the adopted flag after a failed adoption');
     }

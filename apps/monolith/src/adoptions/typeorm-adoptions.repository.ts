@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { isUniqueViolation } from '@app/database';
-import { AlreadyAdoptedError } from '../mysfits/mysfits.errors';
+import { isUniqueViolation } from '@app/errors';
+import { AlreadyAdoptedError } from './adoption.errors';
 import { AdoptionEntity } from './adoption.entity';
 import { Adoption, AdoptionsRepository } from './adoptions.repository';
 

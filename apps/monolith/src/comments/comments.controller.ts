@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { RequestId } from '@app/http-kit';
 import { MysfitIdParams } from '@app/mysfits-contract';
 import { AccessTokenGuard, AuthenticatedUser, CurrentUser } from '@app/token-verification';
 import { CommentsService } from './comments.service';
@@ -13,8 +12,8 @@ export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Get()
-  async list(@Param() params: MysfitIdParams, @RequestId() requestId: string): Promise<CommentList> {
-    const comments = await this.comments.list(params.id, requestId);
+  async list(@Param() params: MysfitIdParams): Promise<CommentList> {
+    const comments = await this.comments.list(params.id);
     return { comments: comments.map(({ comment, authorName }) => CommentResponse.from(comment, authorName)) };
   }
 
@@ -25,15 +24,13 @@ export class CommentsController {
     @Param() params: MysfitIdParams,
     @Body() request: CreateCommentRequest,
     @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
   ): Promise<CommentResponse> {
-    const { comment, authorName } = await this.comments.add(
-      params.id,
-      user.id,
-      request.content,
-      request.stars,
-      requestId,
-    );
+    const { comment, authorName } = await this.comments.add({
+      mysfitId: params.id,
+      userId: user.id,
+      content: request.content,
+      stars: request.stars,
+    });
     return CommentResponse.from(comment, authorName);
   }
 }

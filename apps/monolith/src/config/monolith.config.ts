@@ -1,21 +1,36 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
-import { defineConfig, flag, httpUrl, nodeEnv, secret } from '@app/config-kit';
+import { authRpcClientEnv } from '@app/auth-rpc';
+import { defineConfig, flag, nodeEnv, port } from '@app/config-kit';
+import { postgresEnv } from '@app/database';
+import { dynamoDbEnv } from '@app/dynamodb';
+import { httpServerEnv } from '@app/http-kit';
+import { loggingEnv } from '@app/observability';
+import { accessTokenEnv, jwksEnv } from '@app/token-verification';
+
+/** The stores, all the migrate command needs. */
+export const storesEnv = z.object({
+  NODE_ENV: nodeEnv,
+  ...postgresEnv.shape,
+  ...dynamoDbEnv.shape,
+  /** Lets `migrate` create the tables (local engines); in AWS Terraform owns them. */
+  DYNAMODB_CREATE_TABLES: flag(false),
+  MYSFITS_TABLE: z.string().min(3).default('Mysfits'),
+  LIKES_TABLE: z.string().min(3).default('MysfitLikes'),
+});
+
+export type StoresConfig = z.output<typeof storesEnv>;
 
 export const monolithConfig = defineConfig(
   'monolith',
   z.object({
-    NODE_ENV: nodeEnv,
-    DATABASE_URL: secret,
-    AWS_REGION: z.string().min(1).default('us-east-1'),
-    /** Only for DynamoDB Local; in AWS the SDK finds the regional endpoint and IRSA credentials itself. */
-    DYNAMODB_ENDPOINT: httpUrl.optional(),
-    /** Lets `migrate` create the tables (local engines); in AWS Terraform owns them. */
-    DYNAMODB_CREATE_TABLES: flag(false),
-    MYSFITS_TABLE: z.string().min(3).default('Mysfits'),
-    LIKES_TABLE: z.string().min(3).default('MysfitLikes'),
-    /** host:port of auth's gRPC server. */
-    AUTH_GRPC_URL: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port'),
+    ...storesEnv.shape,
+    PORT: port(3002),
+    ...httpServerEnv.shape,
+    ...loggingEnv.shape,
+    ...accessTokenEnv.shape,
+    ...jwksEnv.shape,
+    ...authRpcClientEnv.shape,
   }),
 );
 

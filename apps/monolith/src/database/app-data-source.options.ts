@@ -1,10 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
-import { postgresDataSourceOptions } from '@app/database';
-import { AdoptionEntity } from '../adoptions/adoption.entity';
-import { CommentEntity } from '../comments/comment.entity';
+import { postgresDataSourceOptions, type PostgresEnv } from '@app/database';
 import { CreateAdoptionsAndComments1732300000100 } from './migrations/1732300000100-create-adoptions-and-comments';
 
-/** The `app` database. */
-export function appDataSourceOptions(url: string): DataSourceOptions {
-  return postgresDataSourceOptions(url, [AdoptionEntity, CommentEntity], [CreateAdoptionsAndComments1732300000100]);
+/** The `app` database (adoptions and comments). */
+export function appDataSourceOptions(connection: PostgresEnv): DataSourceOptions {
+  return postgresDataSourceOptions(connection, [CreateAdoptionsAndComments1732300000100]);
 }

@@ -1,15 +1,14 @@
 import { CreateTableCommand, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { migrateDatabase } from '@app/database';
-import { MonolithConfig } from '../config/monolith.config';
-import { createDocumentClient } from '../dynamodb/dynamodb.client';
-import { DynamoDbMysfitsRepository } from '../mysfits/persistence/dynamodb-mysfits.repository';
-import { likesTableDefinition, mysfitsTableDefinition } from '../mysfits/persistence/mysfits.tables';
-import { seedMysfits } from '../mysfits/seed/seed-mysfits';
+import { createDocumentClient } from '@app/dynamodb';
+import { likesTableDefinition, mysfitsTableDefinition } from '@app/mysfits-data';
+import { seedCatalogue } from '../catalogue';
+import type { StoresConfig } from '../config';
 import { appDataSourceOptions } from './app-data-source.options';
 
 /** Brings both stores up to date: Postgres migrations, the DynamoDB tables (locally) and the seed mysfits. */
-export async function migrateStores(config: MonolithConfig) {
-  const applied = await migrateDatabase(appDataSourceOptions(config.DATABASE_URL));
+export async function migrateStores(config: StoresConfig) {
+  const applied = await migrateDatabase(appDataSourceOptions(config));
   const client = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   try {
     if (config.DYNAMODB_CREATE_TABLES) {
@@ -20,7 +19,7 @@ export async function migrateStores(config: MonolithConfig) {
         await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: table.TableName });
       }
     }
-    const seeded = await seedMysfits(new DynamoDbMysfitsRepository(client, config));
+    const seeded = await seedCatalogue(client, config);
     return { applied, seeded };
   } finally {
     client.destroy();

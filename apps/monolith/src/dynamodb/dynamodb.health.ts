@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { monolithConfig, MonolithConfig } from '../config/monolith.config';
+import { monolithConfig, MonolithConfig } from '../config';
 
+/** Up when every table of the monolith exists and is ACTIVE. */
 @Injectable()
 export class DynamoDbHealthIndicator {
   constructor(

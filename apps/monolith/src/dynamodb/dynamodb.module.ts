@@ -1,9 +1,9 @@
-import { Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { monolithConfig, MonolithConfig } from '../config/monolith.config';
-import { createDocumentClient } from './dynamodb.client';
+import { createDocumentClient } from '@app/dynamodb';
+import { monolithConfig, MonolithConfig } from '../config';
 
-@Global()
+/** The DynamoDB client, for the features that keep data there (each imports this module). */
 @Module({
   providers: [
     {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ReadinessProbe } from '@app/observability';
-import { DynamoDbHealthIndicator } from '../dynamodb/dynamodb.health';
+import { DynamoDbHealthIndicator } from '../dynamodb';
 
 /** Ready when both stores answer. Auth is not checked: without it, names are left out but pages still work. */
 @Injectable()
@@ -14,6 +14,6 @@ export class MonolithReadiness extends ReadinessProbe {
   }
 
   checks(): HealthIndicatorFunction[] {
-    return [() => this.database.pingCheck('postgres', { timeout: 1_500 }), () => this.dynamodb.tablesReady('dynamodb')];
+    return [() => this.database.pingCheck('postgres').withTimeout(1_500), () => this.dynamodb.tablesReady('dynamodb')];
   }
 }

@@ -2,21 +2,21 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FulfillLikeRequest, LIKE_SERVICE_CLIENT, LikeResult, MysfitIdParams } from '@app/mysfits-contract';
 import { ServiceCallers, ServiceTokenGuard } from '@app/token-verification';
-import { MysfitsService } from '../mysfits/mysfits.service';
+import { LikesService } from './likes.service';
 
 /** Internal: the persistence half of a like, called by the like service only. */
 @ApiTags('internal')
 @ApiBearerAuth()
 @Controller('mysfits')
 export class FulfillLikeController {
-  constructor(private readonly mysfits: MysfitsService) {}
+  constructor(private readonly likes: LikesService) {}
 
   @Post(':id/fulfill-like')
   @HttpCode(HttpStatus.OK)
   @ServiceCallers([LIKE_SERVICE_CLIENT])
   @UseGuards(ServiceTokenGuard)
   async fulfillLike(@Param() params: MysfitIdParams, @Body() request: FulfillLikeRequest): Promise<LikeResult> {
-    const outcome = await this.mysfits.fulfillLike(params.id, request.userId);
+    const outcome = await this.likes.fulfil(params.id, request.userId);
     return { mysfitId: params.id, ...outcome };
   }
 }

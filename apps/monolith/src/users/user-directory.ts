@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
-import { AUTH_RPC_CLIENT, requestMetadata, unary, USER_DIRECTORY_SERVICE, UserDirectoryClient } from '@app/auth-rpc';
+import { AUTH_RPC_CLIENT, unary, USER_DIRECTORY_SERVICE, UserDirectoryClient } from '@app/auth-rpc';
 
 const LOOKUP_TIMEOUT_MS = 1_500;
 
@@ -20,17 +20,14 @@ export class UserDirectory implements OnModuleInit {
     this.directory = this.client.getService<UserDirectoryClient>(USER_DIRECTORY_SERVICE);
   }
 
-  async displayNames(ids: string[], requestId: string): Promise<Map<string, string>> {
+  async displayNames(ids: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
     try {
-      const response = await unary(
-        this.directory.getUsers({ ids: unique }, requestMetadata(requestId)),
-        LOOKUP_TIMEOUT_MS,
-      );
+      const response = await unary(this.directory.getUsers({ ids: unique }), LOOKUP_TIMEOUT_MS);
       return new Map((response.users ?? []).map((user) => [user.id, user.displayName]));
     } catch (error) {
-      this.logger.warn({ err: error, requestId }, 'User names unavailable; answering without them');
+      this.logger.warn({ err: error }, 'User names unavailable; answering without them');
       return new Map();
     }
   }

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
-import { authRpcClientModule } from '@app/auth-rpc';
-import { monolithConfig } from '../config/monolith.config';
+import { AuthRpcClientModule } from '@app/auth-rpc';
+import { monolithConfig, MonolithConfig } from '../config';
 import { UserDirectory } from './user-directory';
 
+/** The users, who live in auth: their display names, asked over gRPC. */
 @Module({
-  imports: [authRpcClientModule(monolithConfig.KEY)],
+  imports: [
+    AuthRpcClientModule.registerAsync({
+      inject: [monolithConfig.KEY],
+      useFactory: (config: MonolithConfig) => ({ url: config.AUTH_GRPC_URL }),
+    }),
+  ],
   providers: [UserDirectory],
   exports: [UserDirectory],
 })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { User } from '../../users/user';
+import type { User } from '../../users';
 
 export class AccountResponse {
   @ApiProperty({ format: 'uuid' })

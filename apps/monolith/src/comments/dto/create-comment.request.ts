@@ -4,7 +4,7 @@ import { IsNumber, IsString, Length, Max, Min } from 'class-validator';
 
 export class CreateCommentRequest {
   @ApiProperty({ minLength: 1, maxLength: 200 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 200)
   content!: string;

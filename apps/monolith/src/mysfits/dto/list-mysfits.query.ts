@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { FILTERS, FilterAxis } from '../mysfit';
+import { FILTERS, FilterAxis } from '../../catalogue';
 
 export class ListMysfitsQuery {
   @ApiPropertyOptional({ enum: Object.keys(FILTERS) })

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GOOD_EVIL, LAW_CHAOS, Mysfit } from '../mysfit';
+import { GOOD_EVIL, LAW_CHAOS } from '@app/mysfits-data';
+import type { Adopter } from '../../adoptions';
+import type { Mysfit } from '../../catalogue';
 
 /** One card of the list, with the original workshop's field names (plus the like count and adoption). */
 export class MysfitSummary {
@@ -13,16 +15,7 @@ export class MysfitSummary {
   @ApiProperty() adopted!: boolean;
 
   static from(mysfit: Mysfit): MysfitSummary {
-    return {
-      mysfitId: mysfit.id,
-      name: mysfit.name,
-      species: mysfit.species,
-      goodevil: mysfit.goodEvil,
-      lawchaos: mysfit.lawChaos,
-      thumbImageUri: mysfit.thumbImageUri,
-      likes: mysfit.likes,
-      adopted: mysfit.adopted,
-    };
+    return summaryOf(mysfit);
   }
 }
 
@@ -30,7 +23,7 @@ export class MysfitList {
   @ApiProperty({ type: [MysfitSummary] }) mysfits!: MysfitSummary[];
 }
 
-export class AdopterResponse {
+export class AdopterResponse implements Adopter {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Null when the user directory is unavailable' })
   displayName!: string | null;
@@ -44,11 +37,24 @@ export class MysfitProfile extends MysfitSummary {
 
   static override from(mysfit: Mysfit, adoptedBy: AdopterResponse | null = null): MysfitProfile {
     return {
-      ...MysfitSummary.from(mysfit),
+      ...summaryOf(mysfit),
       age: mysfit.age,
       description: mysfit.description,
       profileImageUri: mysfit.profileImageUri,
       adoptedBy,
     };
   }
+}
+
+function summaryOf(mysfit: Mysfit) {
+  return {
+    mysfitId: mysfit.id,
+    name: mysfit.name,
+    species: mysfit.species,
+    goodevil: mysfit.goodEvil,
+    lawchaos: mysfit.lawChaos,
+    thumbImageUri: mysfit.thumbImageUri,
+    likes: mysfit.likes,
+    adopted: mysfit.adopted,
+  };
 }

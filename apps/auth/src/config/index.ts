@@ -1,0 +1,1 @@
+export { authConfig, type AuthConfig } from './auth.config';

@@ -1,0 +1,2 @@
+export { CredentialsModule } from './credentials.module';
+export { PasswordHasher } from './password-hasher';

@@ -1,0 +1,1 @@
+export { authDataSourceOptions } from './auth-data-source.options';

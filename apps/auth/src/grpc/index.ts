@@ -1,0 +1,2 @@
+export { attachGrpcServer } from './attach-grpc-server';
+export { GrpcController } from './grpc-controller.decorator';

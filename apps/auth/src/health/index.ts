@@ -1,0 +1,1 @@
+export { AuthReadiness } from './auth-readiness';

@@ -1,0 +1,1 @@
+export { ServiceTokensModule } from './service-tokens.module';

@@ -1,0 +1,1 @@
+export { gatewayConfig, upstreams, type GatewayConfig } from './gateway.config';

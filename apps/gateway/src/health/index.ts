@@ -1,0 +1,1 @@
+export { GatewayReadiness } from './gateway-readiness';

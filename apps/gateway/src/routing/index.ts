@@ -1,0 +1,2 @@
+export { RouteTable } from './route-table';
+export { RoutingModule } from './routing.module';

@@ -1,0 +1,1 @@
+export { likeConfig, type LikeConfig } from './like.config';

@@ -1,0 +1,1 @@
+export { LikeReadiness } from './like-readiness';

@@ -1,0 +1,2 @@
+export { MonolithClient } from './monolith.client';
+export { MonolithClientModule } from './monolith-client.module';

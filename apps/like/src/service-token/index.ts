@@ -1,0 +1,2 @@
+export { ServiceTokenModule } from './service-token.module';
+export { ServiceTokenProvider } from './service-token.provider';

@@ -1,0 +1,2 @@
+export { AdoptionsModule } from './adoptions.module';
+export { AdoptionsService, type Adopter } from './adoptions.service';

@@ -1,0 +1,1 @@
+export { monolithConfig, storesEnv, type MonolithConfig, type StoresConfig } from './monolith.config';

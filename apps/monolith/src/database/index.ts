@@ -1,0 +1,2 @@
+export { appDataSourceOptions } from './app-data-source.options';
+export { migrateStores } from './migrate-stores';

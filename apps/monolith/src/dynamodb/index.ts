@@ -1,0 +1,2 @@
+export { DynamoDbHealthIndicator } from './dynamodb.health';
+export { DynamoDbModule } from './dynamodb.module';

@@ -1,0 +1,1 @@
+export { MonolithReadiness } from './monolith-readiness';

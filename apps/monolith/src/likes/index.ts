@@ -1,0 +1,1 @@
+export { LikesModule } from './likes.module';

@@ -1,0 +1,1 @@
+export { MysfitsModule } from './mysfits.module';

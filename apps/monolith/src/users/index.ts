@@ -1,0 +1,2 @@
+export { UserDirectory } from './user-directory';
+export { UsersModule } from './users.module';

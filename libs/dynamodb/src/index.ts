@@ -1,0 +1,1 @@
+export { createDocumentClient, dynamoDbEnv, type DynamoDbSettings } from './document-client';

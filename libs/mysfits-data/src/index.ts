@@ -1,0 +1,3 @@
+export * from './mysfit-description';
+export * from './seed-mysfits';
+export * from './tables';

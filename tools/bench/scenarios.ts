@@ -1,0 +1,192 @@
+import type { Request } from 'autocannon';
+import { ScenarioName } from './figures';
+import { LoadPlan } from './load';
+
+export interface BenchUser {
+  email: string;
+  password: string;
+  accessToken: string;
+}
+
+/** What the scenarios need, made through the gateway as a visitor would. */
+export interface Seeded {
+  gateway: string;
+  mysfitIds: string[];
+  adoptedId: string;
+  notAdoptedId: string;
+  users: BenchUser[];
+}
+
+export interface Scenario {
+  name: ScenarioName;
+  route: string;
+  plan: LoadPlan;
+  /** Answers so far that contradict the scenario. */
+  unexpected(): number;
+  /** first-like only: likes sent so far, and those answered 200 (each must be counted once on its mysfit). */
+  likes?: () => { sent: number; answered: number };
+}
+
+const PASSWORD = 'bench password';
+const SIGN_UP_CONCURRENCY = 4;
+
+/** Registers and logs in `count` users, and has the first of them adopt a mysfit (unless one is adopted). */
+export async function seed(gateway: string, count: number, prefix: string): Promise<Seeded> {
+  const { mysfits } = await call<{ mysfits: { mysfitId: string }[] }>(gateway, 'GET', '/mysfits');
+  const mysfitIds = mysfits.map((mysfit) => mysfit.mysfitId);
+  const users: BenchUser[] = [];
+  for (let start = 0; start < count; start += SIGN_UP_CONCURRENCY) {
+    const batch = Array.from({ length: Math.min(SIGN_UP_CONCURRENCY, count - start) }, (_, offset) =>
+      signUp(gateway, `${prefix}-${start + offset}@example.com`),
+    );
+    users.push(...(await Promise.all(batch)));
+  }
+  const adopted = await Promise.all(mysfitIds.map((id) => mysfitOf(gateway, id)));
+  let adoptedId = mysfitIds.find((_, index) => adopted[index].adopted);
+  if (!adoptedId) {
+    adoptedId = mysfitIds[0];
+    await call(gateway, 'POST', `/mysfits/${adoptedId}/adopt`, undefined, users[0].accessToken);
+  }
+  const notAdoptedId = mysfitIds.find((id, index) => id !== adoptedId && !adopted[index].adopted);
+  if (!notAdoptedId) throw new Error('Every mysfit is adopted: the bench needs one that is not');
+  return { gateway, mysfitIds, adoptedId, notAdoptedId, users };
+}
+
+/** The total of every mysfit's likes, to check that the like scenarios counted each first like once. */
+export async function totalLikes(seeded: Seeded): Promise<number> {
+  const mysfits = await Promise.all(seeded.mysfitIds.map((id) => mysfitOf(seeded.gateway, id)));
+  return mysfits.reduce((sum, mysfit) => sum + mysfit.likes, 0);
+}
+
+/** The scenarios, each through the gateway, in the order they run (repeated likes repeat the first ones). */
+export function scenarios(seeded: Seeded, settings: { connections: number }): Scenario[] {
+  const { gateway, users, mysfitIds } = seeded;
+  const get = (path: string): LoadPlan => ({ url: `${gateway}${path}` });
+  const answeredAsExpected = () => ({ unexpected: () => 0 });
+
+  // Every (user, mysfit) pair likes once: a fifth of them warm up, the rest are measured. A few are
+  // left over because each connection prepares its next request before autocannon stops it.
+  const pairs = users.flatMap((user) => mysfitIds.map((mysfitId) => ({ user, mysfitId })));
+  const spare = 2 * settings.connections;
+  const warmupLikes = Math.floor(pairs.length / 5);
+  const liked: typeof pairs = [];
+  const first = likeLoad(pairs, false, (pair) => liked.push(pair));
+  const repeated = likeLoad(liked, true);
+
+  const logins = cycle(users.map((user) => JSON.stringify({ email: user.email, password: user.password })));
+  return [
+    { name: 'list', route: 'GET /mysfits', plan: get('/mysfits'), ...answeredAsExpected() },
+    {
+      name: 'get-not-adopted',
+      route: 'GET /mysfits/:id, not adopted',
+      plan: get(`/mysfits/${seeded.notAdoptedId}`),
+      ...answeredAsExpected(),
+    },
+    {
+      name: 'get-adopted',
+      route: "GET /mysfits/:id, adopted (adds PostgreSQL and auth's name lookup)",
+      plan: get(`/mysfits/${seeded.adoptedId}`),
+      ...answeredAsExpected(),
+    },
+    {
+      name: 'first-like',
+      route: 'POST /mysfits/:id/like, a first like (gateway → like → monolith fulfill-like)',
+      plan: {
+        url: gateway,
+        options: first.options,
+        amounts: { warmup: warmupLikes, measured: pairs.length - warmupLikes - spare },
+      },
+      unexpected: first.unexpected,
+      likes: () => ({ sent: first.sent(), answered: liked.length }),
+    },
+    {
+      name: 'repeated-like',
+      route: 'POST /mysfits/:id/like again (alreadyLiked)',
+      plan: { url: gateway, options: repeated.options },
+      unexpected: repeated.unexpected,
+    },
+    {
+      name: 'login',
+      route: 'POST /auth/login',
+      plan: {
+        url: `${gateway}/auth/login`,
+        options: () => ({
+          requests: [
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              setupRequest: (request) => ({ ...request, body: logins() }),
+            },
+          ],
+        }),
+      },
+      ...answeredAsExpected(),
+    },
+  ];
+}
+
+interface LikePair {
+  user: BenchUser;
+  mysfitId: string;
+}
+
+/**
+ * Likes pairs in turn (each connection takes the next pair), counting the answers that do not say
+ * `alreadyLiked: expectAlreadyLiked`; `onLiked` hears of each pair whose like was answered 200.
+ */
+function likeLoad(pairs: LikePair[], expectAlreadyLiked: boolean, onLiked?: (pair: LikePair) => void) {
+  let next = 0;
+  let unexpected = 0;
+  const request: Request = {
+    method: 'POST',
+    setupRequest: (template, context) => {
+      const pair = pairs[next++ % pairs.length];
+      (context as { pair?: LikePair }).pair = pair;
+      return {
+        ...template,
+        path: `/mysfits/${pair.mysfitId}/like`,
+        headers: { authorization: `Bearer ${pair.user.accessToken}` },
+      };
+    },
+    onResponse: (status, body, context) => {
+      if (status !== 200) return;
+      const alreadyLiked = (JSON.parse(body) as { alreadyLiked: boolean }).alreadyLiked;
+      if (alreadyLiked !== expectAlreadyLiked) unexpected++;
+      onLiked?.((context as { pair: LikePair }).pair);
+    },
+  };
+  return { options: () => ({ requests: [request] }), unexpected: () => unexpected, sent: () => next };
+}
+
+function cycle<T>(values: T[]): () => T {
+  let next = 0;
+  return () => values[next++ % values.length];
+}
+
+async function signUp(gateway: string, email: string): Promise<BenchUser> {
+  await call(gateway, 'POST', '/auth/register', { email, password: PASSWORD, displayName: email.split('@')[0] });
+  const { accessToken } = await call<{ accessToken: string }>(gateway, 'POST', '/auth/login', {
+    email,
+    password: PASSWORD,
+  });
+  return { email, password: PASSWORD, accessToken };
+}
+
+function mysfitOf(gateway: string, id: string): Promise<{ adopted: boolean; likes: number }> {
+  return call(gateway, 'GET', `/mysfits/${id}`);
+}
+
+async function call<T>(gateway: string, method: string, path: string, body?: object, token?: string): Promise<T> {
+  const response = await fetch(`${gateway}${path}`, {
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body && JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 200)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
