@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import ignore from '@balena/dockerignore';
 import * as ts from 'typescript';
 import { DockerfileParser, Instruction } from 'dockerfile-ast';
 import { APPS } from '../tools/apps';
+import { DEFAULT_PORTS, MANAGEMENT_PORT } from '../tools/launcher/ports';
 import { repoRoot } from '../tools/launcher/repo';
 
 const root = repoRoot();
@@ -50,6 +54,13 @@ describe('docker/Dockerfile', () => {
       'node',
       'healthcheck.js',
     ]);
+  });
+
+  it.each(APPS)('gives %s the management port of npm start, and exposes it for the healthcheck', (app) => {
+    const env = argument(stage(app), 'ENV') ?? '';
+    const adminPort = DEFAULT_PORTS[MANAGEMENT_PORT[app]];
+    expect(env).toMatch(new RegExp(`\\bADMIN_PORT=${adminPort}\\b`));
+    expect((argument(stage(app), 'EXPOSE') ?? '').split(' ')).toContain(String(adminPort));
   });
 
   it('copies into the build stage every folder that npm run build compiles (tsconfig.build.json)', () => {
@@ -102,5 +113,36 @@ describe('.dockerignore', () => {
     'docker/healthcheck.js',
   ])('sends %s', (file) => {
     expect(ignored.ignores(file)).toBe(false);
+  });
+});
+
+describe('docker/healthcheck.js', () => {
+  const serve = (status: number) =>
+    new Promise<Server>((resolve) => {
+      const server = createServer((request, response) =>
+        response.writeHead(request.url === '/health/live' ? status : 404).end(),
+      );
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    });
+  const portOf = (server: Server) => String((server.address() as AddressInfo).port);
+  const healthcheck = (env: Record<string, string>) =>
+    new Promise<number | null>((resolve) => {
+      execFile(
+        process.execPath,
+        [join(root, 'docker', 'healthcheck.js')],
+        { env: { ...process.env, ...env } },
+        (error) => resolve(error ? (error.code as number) : 0),
+      );
+    });
+
+  it('asks /health/live on the management port, not the API port', async () => {
+    const [management, api] = await Promise.all([serve(200), serve(500)]);
+    try {
+      expect(await healthcheck({ ADMIN_PORT: portOf(management), PORT: portOf(api) })).toBe(0);
+      expect(await healthcheck({ ADMIN_PORT: portOf(api), PORT: portOf(management) })).toBe(1);
+    } finally {
+      management.close();
+      api.close();
+    }
   });
 });

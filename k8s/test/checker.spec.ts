@@ -402,6 +402,30 @@ const BREAKAGES: Breakage[] = [
     violation: 'Deployment/auth: migrations run another image',
   },
   {
+    rule: 'management-port',
+    breakage: 'the readiness probe on the API port',
+    apply: (m) => (app(m, 'monolith').readinessProbe!.httpGet!.port = 'http'),
+    violation: 'Deployment/monolith: container monolith: readinessProbe probes port http, not the management port 9002',
+  },
+  {
+    rule: 'management-port',
+    breakage: 'the ALB health check on the traffic port',
+    apply: (m) => delete annotations(m, 'Service', 'like')[`${ALB}healthcheck-port`],
+    violation: 'Service/like: ALB health check port is traffic-port, not the management port 9003',
+  },
+  {
+    rule: 'management-port',
+    breakage: 'the management port exposed by the Service the Ingress routes to',
+    apply: (m) => get(m, 'Service', 'auth').spec!.ports!.push({ name: 'admin', port: 9001, targetPort: 'admin' }),
+    violation: 'Service/auth: exposes the management port of auth (admin)',
+  },
+  {
+    rule: 'management-port',
+    breakage: 'ADMIN_PORT not matching any container port',
+    apply: (m) => (app(m, 'like').env!.find((e) => e.name === 'ADMIN_PORT')!.value = '9999'),
+    violation: 'Deployment/like: container like: ADMIN_PORT names none of its ports',
+  },
+  {
     rule: 'references-resolve',
     breakage: 'a misspelt ConfigMap key',
     apply: (m) => {

@@ -18,6 +18,7 @@ const COLLECTOR = 'otel-collector';
 /** The app rules the collector does not follow, and why. */
 const COLLECTOR_EXEMPTIONS: Record<string, string> = {
   probes: "its health is the collector's health_check endpoint (/), not the apps' /health/live and /health/ready",
+  'management-port': 'not one of the apps: no ADMIN_PORT, and no Ingress routes to it',
   'rolling-update': 'one replica replaced with Recreate: two collectors at once would write every sample twice',
   replicas: 'one replica, for the same reason',
   spread: 'one replica',
@@ -107,12 +108,17 @@ describe('components/observability', () => {
     const alb = address('the ALB', nthAddress(VPC_CIDR, 10));
     const rds = address('RDS', nthAddress(VPC_CIDR, 20));
     const allowed = [
-      ...apps.map((app) => flow(collector, app, 'http')),
+      ...apps.map((app) => flow(collector, app, 'admin')),
       ...apps.map((app) => flow(app, collector, 'otlp-http')),
       ...apps.map((app) => flow(app, collector, 'otlp-grpc')),
       flow(collector, aws, 443),
     ];
-    const denied = [flow(alb, collector, 'otlp-http'), flow(collector, rds, 5432), flow(collector, apps[0], 'grpc')];
+    const denied = [
+      flow(alb, collector, 'otlp-http'),
+      flow(collector, rds, 5432),
+      flow(collector, apps[0], 'grpc'),
+      flow(collector, apps[0], 'http'),
+    ];
     const name = (f: Flow) => `${f.from.name} -> ${f.to.name}:${f.port}`;
     expect(allowed.filter((f) => !allows(policies, f)).map(name)).toEqual([]);
     expect(denied.filter((f) => allows(policies, f)).map(name)).toEqual([]);

@@ -523,6 +523,19 @@ async function sessionCookie(context: BrowserContext) {
     expect(seen.find((problem) => problem.startsWith('CSP violation'))).toContain('style-src-attr');
     await context.close();
   });
+
+  it('is served, through the gateway, with a Content-Security-Policy header that allows nothing inline', async () => {
+    const context = await newWatchedContext({ width: 1280, height: 900 });
+    const page = await context.newPage();
+    const response = await page.goto(site);
+    const policy = (await response?.allHeaders())?.['content-security-policy'];
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // The header alone is the page's policy: no <meta> copy that could drift from it.
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy" i]').count()).toBe(0);
+    await showsGrid(page);
+    await context.close();
+  });
 });
 
 /** The list as the API gives it, in the grid's order. */

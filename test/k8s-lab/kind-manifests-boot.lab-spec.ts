@@ -208,8 +208,10 @@ describe('the kind overlay, played by Podman with the real images', () => {
       const pod = lab.track('pod', name(app));
       await play(podManifest(pod, spec, hostAliases));
       const [container] = spec.containers;
-      const port = container.ports?.find((p) => p.name === 'http')?.containerPort;
-      if (port === undefined) throw new Error(`${app} has no http port`);
+      // Where the kubelet would ask: the readiness probe's port (the management port), named or not.
+      const probePort = container.readinessProbe?.httpGet?.port;
+      const port = container.ports?.find((p) => p.name === probePort || p.containerPort === probePort)?.containerPort;
+      if (port === undefined) throw new Error(`${app}'s readiness probe names no port of its container`);
       const probe = `fetch('http://127.0.0.1:${port}/health/ready').then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))`;
       const started = Date.now();
       try {

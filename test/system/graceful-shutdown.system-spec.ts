@@ -45,6 +45,7 @@ describe('the like service, stopped while a like is in flight', () => {
     jwks = await keys.serveJwks();
     authRpc = await startFakeAuthRpc({ issueServiceToken: () => keys.serviceToken('like') });
     port = await freePort();
+    const adminPort = await freePort();
     like = await startApp({
       name: 'like',
       entry: builtEntryPoint('like'),
@@ -53,6 +54,7 @@ describe('the like service, stopped while a like is in flight', () => {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
         PORT: String(port),
+        ADMIN_PORT: String(adminPort),
         MONOLITH_URL: address(monolithPort),
         MONOLITH_REQUEST_TIMEOUT_MS: '30000',
         MONOLITH_TOTAL_BUDGET_MS: '30000',
@@ -62,7 +64,7 @@ describe('the like service, stopped while a like is in flight', () => {
         SERVICE_CLIENT_SECRET: 'a-client-secret-for-this-test',
       },
       logFile: join(logDir, 'like.log'),
-      readyUrl: `${address(port)}/health/ready`,
+      readyUrl: `${address(adminPort)}/health/ready`,
     });
   });
 

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { waitFor } from '../../tools/engines/ports';
 import { repoRoot } from '../../tools/launcher/repo';
 import { portEnv, SystemPorts } from '../../tools/launcher/ports';
+import type { AppName } from '../../tools/apps';
+import { descendants, ProcessInfo } from './processes';
 
 export interface Launched {
   ports: SystemPorts;
-  /** The launcher's process: every part of the system runs below it. */
+  /** The launcher's process (`npm start`'s node): the supervisor is its child, and the system below that. */
   pid: number;
   output(): string;
   /** Sends Ctrl-C (SIGINT) and resolves with the exit code. */
@@ -46,4 +48,18 @@ export async function untilRunning(launched: Launched, timeoutMs = 150_000): Pro
   } catch {
     throw new Error(`The launcher did not start:\n${launched.output()}`);
   }
+}
+
+/** The supervisor process of a launch (tools/launcher/supervisor.ts), the leader of the system's process group. */
+export function supervisorOf(launched: Launched): ProcessInfo {
+  const supervisor = descendants(launched.pid).find((process) => process.commandLine.includes('supervisor.js'));
+  if (!supervisor) throw new Error('The launcher has no supervisor process');
+  return supervisor;
+}
+
+/** The process of one app of a launch, as it runs now. */
+export function appProcessOf(launched: Launched, app: AppName): ProcessInfo {
+  const found = descendants(launched.pid).find((process) => process.commandLine.includes(`apps/${app}/src/main.js`));
+  if (!found) throw new Error(`The launcher runs no ${app} process`);
+  return found;
 }

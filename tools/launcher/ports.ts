@@ -6,9 +6,12 @@ export interface SystemPorts {
   gateway: number;
   gatewayAdmin: number;
   auth: number;
+  authAdmin: number;
   authGrpc: number;
   monolith: number;
+  monolithAdmin: number;
   like: number;
+  likeAdmin: number;
   postgres: number;
   dynamodb: number;
 }
@@ -17,21 +20,24 @@ export const DEFAULT_PORTS: SystemPorts = {
   gateway: 8080,
   gatewayAdmin: 9901,
   auth: 3001,
+  authAdmin: 9001,
   authGrpc: 50051,
   monolith: 3002,
+  monolithAdmin: 9002,
   like: 3003,
+  likeAdmin: 9003,
   postgres: 54329,
   dynamodb: 8000,
 };
 
 /**
- * The port on which each app serves /health and /metrics: its own for auth, monolith and like, the admin
- * port for the gateway. The launcher's readiness checks and `npm run observe`'s scrape targets read it.
+ * The management port of each app (its ADMIN_PORT), which alone serves /health/* and /metrics. The
+ * launcher's readiness checks and `npm run observe`'s scrape targets read it.
  */
 export const MANAGEMENT_PORT: Record<AppName, keyof SystemPorts> = {
-  auth: 'auth',
-  monolith: 'monolith',
-  like: 'like',
+  auth: 'authAdmin',
+  monolith: 'monolithAdmin',
+  like: 'likeAdmin',
   gateway: 'gatewayAdmin',
 };
 

@@ -22,6 +22,7 @@ async function supervise(): Promise<void> {
     ports,
     ingressManifest: process.env.INGRESS_MANIFEST,
     report: (line) => process.stdout.write(`${line}...\n`),
+    events: (line) => process.stdout.write(`${new Date().toLocaleTimeString()}  ${line}\n`),
   });
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
@@ -34,8 +35,7 @@ async function supervise(): Promise<void> {
     })());
   process.on('message', (message) => message === 'stop' && void shutdown());
   process.on('disconnect', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown());
 
   try {
     await starting;
@@ -55,13 +55,13 @@ Mythical Mysfits is running.
   auth       http://localhost:${ports.auth}        gRPC on localhost:${ports.authGrpc}; OpenAPI at /auth/openapi.json
   monolith   http://localhost:${ports.monolith}        OpenAPI at /openapi.json
   like       http://localhost:${ports.like}
-  gateway    http://localhost:${ports.gatewayAdmin}        its own /health/ready and /metrics
   postgres   127.0.0.1:${ports.postgres}       databases auth and app (user mysfits, password in .data/secrets.json)
   dynamodb   http://localhost:${ports.dynamodb}        DynamoDB Local, tables Mysfits and MysfitLikes
   data       ${dataDir}    (delete it to start afresh)
   logs       ${join(dataDir, 'logs')}/<app>.log
-  metrics    ${APPS.map((app) => `http://localhost:${ports[MANAGEMENT_PORT[app]]}/metrics`).join(' ')}
-             (auth, monolith, like, gateway); npm run observe starts Prometheus on them with the alerts
+  health     ${APPS.map((app) => `http://localhost:${ports[MANAGEMENT_PORT[app]]}`).join(' ')}
+             (auth, monolith, like, gateway): /health/live, /health/ready and /metrics, on each app's
+             management port only; npm run observe starts Prometheus on them with the alerts
 
 Press Ctrl-C to stop.
 `;

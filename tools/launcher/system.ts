@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppName, APPS, builtEntryPoint } from '../apps';
@@ -22,6 +22,8 @@ export interface SystemOptions {
   ingressManifest?: string;
   /** Progress messages, one line each. */
   report?: (line: string) => void;
+  /** What happens once the system runs (an app that exited and is restarted), one line each. */
+  events?: (line: string) => void;
 }
 
 export interface RunningSystem {
@@ -53,8 +55,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const root = repoRoot();
 
   for (const owner of Object.keys(ports) as (keyof SystemPorts)[]) await assertPortFree(ports[owner], owner);
+  privateFolder(dataDir, process.getuid?.() === 0 ? 0o711 : 0o700);
   const logDir = join(dataDir, 'logs');
-  mkdirSync(logDir, { recursive: true });
+  privateFolder(logDir, 0o700);
   const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
 
   const stops = new Map<Part, () => Promise<unknown>>();
@@ -92,6 +95,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         env,
         logFile: join(logDir, `${app}.log`),
         readyUrl: `http://127.0.0.1:${ports[MANAGEMENT_PORT[app]]}/health/ready`,
+        restart: { report: options.events ?? report },
       }),
     );
   };
@@ -125,6 +129,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const env = {
       ...common,
       PORT: String(ports.auth),
+      ADMIN_PORT: String(ports.authAdmin),
       GRPC_PORT: String(ports.authGrpc),
       DATABASE_URL: server.url('auth'),
       JWT_PRIVATE_KEY: secrets.jwtPrivateKey,
@@ -138,6 +143,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const env = {
       ...common,
       PORT: String(ports.monolith),
+      ADMIN_PORT: String(ports.monolithAdmin),
       DATABASE_URL: postgresServer.url('app'),
       DYNAMODB_ENDPOINT: dynamodbServer.endpoint,
       DYNAMODB_CREATE_TABLES: 'true',
@@ -149,6 +155,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const like = launch('like', {
     ...common,
     PORT: String(ports.like),
+    ADMIN_PORT: String(ports.likeAdmin),
     MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
     SERVICE_CLIENT_SECRET: secrets.likeClientSecret,
   });
@@ -179,4 +186,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     dynamodb: await dynamodb,
     stop,
   };
+}
+
+/**
+ * A folder only its owner can read. The data folder is 0700, except when run as root: embedded PostgreSQL
+ * then runs as a `postgres` user of its own, which must still reach its folder inside, so others may pass
+ * through (0711) but not list or read anything.
+ */
+function privateFolder(path: string, mode: number): void {
+  mkdirSync(path, { recursive: true, mode });
+  chmodSync(path, mode);
 }

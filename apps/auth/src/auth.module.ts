@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ObservabilityModule } from '@app/observability';
+import { ObservabilityModule, observabilitySettings } from '@app/observability';
 import { RequestContextModule } from '@app/request-context';
 import { expectedClaims, TokenVerificationModule } from '@app/token-verification';
 import { AccountsModule } from './accounts';
@@ -27,7 +27,7 @@ import { UsersModule } from './users';
       readiness: AuthReadiness,
       imports: [TerminusModule],
       inject: [authConfig.KEY],
-      useFactory: (config: AuthConfig) => ({ logLevel: config.LOG_LEVEL }),
+      useFactory: (config: AuthConfig) => observabilitySettings(config),
     }),
     // Auth verifies the tokens it issued itself against its own signing keys, not its published JWKS.
     TokenVerificationModule.forRootAsync({

@@ -4,14 +4,15 @@ import { useSessionCookies } from './browser-session';
 import { authConfig } from './config';
 import { attachGrpcServer } from './grpc';
 
-const config = authConfig();
-void bootstrapHttpService(AuthModule, {
-  title: 'auth',
-  openApiPath: '/auth/openapi.json',
-  port: config.PORT,
-  ...httpServerSettings(config),
-  beforeListen: async (app) => {
-    await useSessionCookies(app);
-    await attachGrpcServer(app, `0.0.0.0:${config.GRPC_PORT}`);
-  },
+void bootstrapHttpService('auth', AuthModule, () => {
+  const config = authConfig();
+  return {
+    openApiPath: '/auth/openapi.json',
+    port: config.PORT,
+    ...httpServerSettings(config),
+    beforeListen: async (app) => {
+      await useSessionCookies(app);
+      await attachGrpcServer(app, `0.0.0.0:${config.GRPC_PORT}`);
+    },
+  };
 });

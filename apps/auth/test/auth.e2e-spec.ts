@@ -5,8 +5,9 @@ import request from 'supertest';
 import { AUTH_PROTO_PATH } from '@app/auth-rpc';
 import { migrateDatabase } from '@app/database';
 import { freePort } from '../../../tools/engines/ports';
+import { columnLength, textOfCodePoints } from '../../../test/support/column-limits';
 import { freshDatabase } from '../../../test/support/databases';
-import { startTestApp } from '../../../test/support/http-app';
+import { management, startTestApp } from '../../../test/support/http-app';
 import { perDescribe } from '../../../test/support/per-describe';
 import {
   forgedTokens,
@@ -44,7 +45,7 @@ async function startAuth() {
     useSessionCookies,
   );
   await attachGrpcServer(app, grpcUrl);
-  return { app, grpcUrl, stop: () => app.close() };
+  return { app, grpcUrl, databaseUrl, stop: () => app.close() };
 }
 
 let sequence = 0;
@@ -69,7 +70,7 @@ function authOfThisDescribe() {
     return http().post('/auth/login').set('x-forwarded-for', client).send({ email, password });
   }
 
-  return { http, register, login, grpcUrl: () => auth().grpcUrl };
+  return { auth, http, register, login, grpcUrl: () => auth().grpcUrl };
 }
 
 function decode(token: string) {
@@ -133,12 +134,60 @@ describe('register', () => {
     expect(response.body.code).toBe('MALFORMED_JSON');
   });
 
-  it('answers 400 BODY_TOO_LARGE to an oversized body', async () => {
+  it('answers 413 PAYLOAD_TOO_LARGE to an oversized body', async () => {
     const response = await http()
       .post('/auth/register')
       .send({ email: 'big@example.com', password: 'x'.repeat(40_000), displayName: 'Big' })
-      .expect(400);
-    expect(response.body.code).toBe('BODY_TOO_LARGE');
+      .expect(413);
+    expect(response.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', requestId: expect.any(String) });
+  });
+});
+
+describe('register: input the database could not store', () => {
+  const { auth, http, register } = authOfThisDescribe();
+  const HEART = '\u2764\ufe0f'; // ❤️: two code points, one character to class-validator's Length
+
+  it.each([
+    ['a NUL in the display name', 'Ada\u0000Lovelace'],
+    ['a control character in the display name', 'Ada\u001b[31m'],
+    ['a line break in the display name', 'Ada\nLovelace'],
+    ['a display name of 26 ❤️, 52 code points', HEART.repeat(26)],
+  ])('answers 400 VALIDATION_FAILED to %s, not 500', async (_case, displayName) => {
+    const body = { email: `text-${++sequence}@example.com`, password: 'correct horse battery', displayName };
+    const response = await http().post('/auth/register').send(body).expect(400);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { displayName: [expect.any(String)] } },
+    });
+  });
+
+  it('stores a display name of 25 ❤️, 50 code points, as it came', async () => {
+    const user = await register({ displayName: HEART.repeat(25) });
+    const login = await http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+    const me = await http().get('/auth/me').set('authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    expect(me.body.displayName).toBe(HEART.repeat(25));
+  });
+
+  it('answers 400 VALIDATION_FAILED to JSON nested 3,000 levels deep, under the body limit', async () => {
+    const deep = `{"email":"deep@example.com","password":"correct horse battery","displayName":"D","x":${'['.repeat(3_000)}${']'.repeat(3_000)}}`;
+    const response = await http().post('/auth/register').set('content-type', 'application/json').send(deep).expect(400);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { body: [expect.any(String)] } },
+    });
+  });
+
+  it('takes a display name of as many code points as users.display_name holds, and refuses one more with 400', async () => {
+    const holds = await columnLength(auth().databaseUrl, 'users', 'display_name');
+    const fitting = textOfCodePoints(holds);
+    expect((await register({ displayName: fitting })).displayName).toBe(fitting);
+    const body = {
+      email: `text-${++sequence}@example.com`,
+      password: 'correct horse battery',
+      displayName: `${fitting}x`,
+    };
+    const response = await http().post('/auth/register').send(body).expect(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
   });
 });
 
@@ -498,15 +547,19 @@ describe('gRPC', () => {
 });
 
 describe('operations', () => {
-  const { http } = authOfThisDescribe();
+  const { auth, http } = authOfThisDescribe();
 
-  it('serves live, ready and Prometheus metrics', async () => {
-    await http().get('/health/live').expect(200, { status: 'ok' });
-    const ready = await http().get('/health/ready').expect(200);
-    expect(ready.body.info.postgres.status).toBe('up');
-    const metrics = await http().get('/metrics').expect(200);
+  it('serves live, ready and Prometheus metrics on its management port', async () => {
+    await management(auth().app).get('/health/live').expect(200, { status: 'ok' });
+    const ready = await management(auth().app).get('/health/ready').expect(200);
+    expect(ready.body.info).toMatchObject({ http: { status: 'up' }, postgres: { status: 'up' } });
+    const metrics = await management(auth().app).get('/metrics').expect(200);
     expect(metrics.text).toContain('http_server_request_duration_seconds_bucket');
     expect(metrics.text).toContain('service="auth"');
+  });
+
+  it.each(['/health/live', '/health/ready', '/metrics'])('does not serve %s on its API port', async (path) => {
+    expect((await http().get(path).expect(404)).body).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   });
 
   it('keeps the caller request id in the response header and error body', async () => {

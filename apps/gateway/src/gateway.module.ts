@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { ObservabilityModule } from '@app/observability';
+import { ObservabilityModule, observabilitySettings } from '@app/observability';
 import { RequestContextModule } from '@app/request-context';
 import { gatewayConfig, GatewayConfig } from './config';
 import { GatewayReadiness } from './health';
@@ -13,8 +13,9 @@ import { ProxyModule } from './proxy';
     ObservabilityModule.forRootAsync({
       service: 'gateway',
       readiness: GatewayReadiness,
+      imports: [ProxyModule],
       inject: [gatewayConfig.KEY],
-      useFactory: (config: GatewayConfig) => ({ logLevel: config.LOG_LEVEL }),
+      useFactory: (config: GatewayConfig) => observabilitySettings(config),
     }),
     ProxyModule,
   ],

@@ -1,12 +1,6 @@
-import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
+import { bootstrapStandaloneService } from '@app/http-kit';
 import { gatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 
-// This app's own /health and /metrics listen on ADMIN_PORT; the routed traffic on PORT (GatewayServer).
-const config = gatewayConfig();
-void bootstrapHttpService(GatewayModule, {
-  title: 'gateway',
-  openApiPath: '/openapi.json',
-  port: config.ADMIN_PORT,
-  ...httpServerSettings(config),
-});
+// The proxy (GatewayServer) listens on PORT, the management server (health and metrics) on ADMIN_PORT.
+void bootstrapStandaloneService('gateway', GatewayModule, gatewayConfig);

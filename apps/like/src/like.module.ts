@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { ObservabilityModule } from '@app/observability';
+import { ObservabilityModule, observabilitySettings } from '@app/observability';
 import { RequestContextModule } from '@app/request-context';
 import { expectedClaims, jwksKeys, TokenVerificationModule } from '@app/token-verification';
 import { likeConfig, LikeConfig } from './config';
@@ -15,7 +15,7 @@ import { LikesModule } from './likes';
       service: 'like',
       readiness: LikeReadiness,
       inject: [likeConfig.KEY],
-      useFactory: (config: LikeConfig) => ({ logLevel: config.LOG_LEVEL }),
+      useFactory: (config: LikeConfig) => observabilitySettings(config),
     }),
     TokenVerificationModule.forRootAsync({
       inject: [likeConfig.KEY],

@@ -2,10 +2,7 @@ import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
 import { likeConfig } from './config';
 import { LikeModule } from './like.module';
 
-const config = likeConfig();
-void bootstrapHttpService(LikeModule, {
-  title: 'like',
-  openApiPath: '/openapi.json',
-  port: config.PORT,
-  ...httpServerSettings(config),
+void bootstrapHttpService('like', LikeModule, () => {
+  const config = likeConfig();
+  return { openApiPath: '/openapi.json', port: config.PORT, ...httpServerSettings(config) };
 });

@@ -3,7 +3,7 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import request from 'supertest';
 import { startFakeAuthRpc } from '../../../test/support/fake-auth-rpc';
-import { startTestApp } from '../../../test/support/http-app';
+import { management, startTestApp } from '../../../test/support/http-app';
 import { perDescribe } from '../../../test/support/per-describe';
 import { forgedTokens, TEST_ISSUER, TestKeys } from '../../../test/support/test-keys';
 import { LikeModule } from '../src/like.module';
@@ -62,7 +62,7 @@ async function startScriptedMonolith(): Promise<ScriptedMonolith> {
 }
 
 /** The like service (with a fresh circuit breaker) in front of a scripted monolith of its own. */
-async function startLike() {
+async function startLike(settings: Record<string, string> = {}) {
   const monolith = await startScriptedMonolith();
   const jwks = await keys.serveJwks();
   const authRpc = await startFakeAuthRpc({
@@ -80,6 +80,7 @@ async function startLike() {
       SERVICE_CLIENT_SECRET: CLIENT_SECRET,
       MONOLITH_REQUEST_TIMEOUT_MS: '300',
       MONOLITH_TOTAL_BUDGET_MS: '2000',
+      ...settings,
     },
   );
   return {
@@ -96,8 +97,8 @@ async function startLike() {
 }
 
 /** A like service of the enclosing describe's own, with the helpers its tests use. */
-function likeOfThisDescribe() {
-  const like = perDescribe(startLike);
+function likeOfThisDescribe(settings: Record<string, string> = {}) {
+  const like = perDescribe(() => startLike(settings));
   const http = () => request(like().app.getHttpServer());
   const likeAs = (userId: string, mysfitId: string = MYSFIT) =>
     http()
@@ -203,19 +204,67 @@ describe('when the monolith keeps failing', () => {
 });
 
 describe('when the monolith is down', () => {
-  const { http, likeAs, monolith } = likeOfThisDescribe();
+  const { like, likeAs, monolith } = likeOfThisDescribe();
   beforeAll(() => monolith().close());
 
-  it('answers 503 quickly to each like', async () => {
+  it('answers 503 quickly to each like, saying the like was not recorded', async () => {
     for (let i = 0; i < 3; i++) {
       const started = Date.now();
-      expect((await likeAs(randomUUID()).expect(503)).body.code).toBe('UPSTREAM_UNAVAILABLE');
+      const response = await likeAs(randomUUID()).expect(503);
+      expect(response.body).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        message: expect.stringMatching(/^The like was not recorded/),
+      });
       expect(Date.now() - started).toBeLessThan(2_500);
     }
   });
 
   it('stays ready itself, so it can keep answering 503', async () => {
-    await http().get('/health/ready').expect(200);
-    await http().get('/health/live').expect(200);
+    await management(like().app).get('/health/ready').expect(200);
+    await management(like().app).get('/health/live').expect(200);
+  });
+});
+
+describe('when the monolith hangs', () => {
+  // Each attempt may wait longer than the whole budget: every like is cut short by the budget.
+  const HALF_OPEN_AFTER_MS = 1_500;
+  const { likeAs, monolith } = likeOfThisDescribe({
+    MONOLITH_REQUEST_TIMEOUT_MS: '5000',
+    MONOLITH_TOTAL_BUDGET_MS: '600',
+    MONOLITH_BREAKER_HALF_OPEN_AFTER_MS: String(HALF_OPEN_AFTER_MS),
+  });
+  const hang: Behaviour = () => undefined;
+
+  it('counts each like cut short by the budget as a failure, and says the like may have been recorded', async () => {
+    monolith().behaviour = hang;
+    for (let failed = 0; failed < 5; failed++) {
+      const response = await likeAs(randomUUID()).expect(503);
+      expect(response.body).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        message: expect.stringContaining('may have been recorded'),
+      });
+    }
+  });
+
+  it('then fails each like within 0.5 s, without calling the monolith', async () => {
+    monolith().calls.length = 0;
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      expect((await likeAs(randomUUID()).expect(503)).body.message).toMatch(/^The like was not recorded/);
+      expect(Date.now() - started).toBeLessThan(500);
+    }
+    expect(monolith().calls).toHaveLength(0);
+  });
+
+  it('lets likes through again within the half-open period once the monolith answers', async () => {
+    monolith().behaviour = answer(200, { mysfitId: MYSFIT, likes: 1, alreadyLiked: false });
+    const started = Date.now();
+    let status = 503;
+    while (status !== 200 && Date.now() - started < 10_000) {
+      status = (await likeAs(randomUUID())).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(HALF_OPEN_AFTER_MS + 1_000);
   });
 });

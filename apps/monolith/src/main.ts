@@ -3,11 +3,7 @@ import { monolithConfig } from './config';
 import { MonolithModule } from './monolith.module';
 import { WEB_ROOT } from './web-root';
 
-const config = monolithConfig();
-void bootstrapHttpService(MonolithModule, {
-  title: 'monolith',
-  openApiPath: '/openapi.json',
-  port: config.PORT,
-  ...httpServerSettings(config),
-  staticRoot: WEB_ROOT,
+void bootstrapHttpService('monolith', MonolithModule, () => {
+  const config = monolithConfig();
+  return { openApiPath: '/openapi.json', port: config.PORT, ...httpServerSettings(config), staticRoot: WEB_ROOT };
 });

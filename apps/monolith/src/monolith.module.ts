@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ObservabilityModule } from '@app/observability';
+import { ObservabilityModule, observabilitySettings } from '@app/observability';
 import { RequestContextModule } from '@app/request-context';
 import { expectedClaims, jwksKeys, TokenVerificationModule } from '@app/token-verification';
 import { AdoptionsModule } from './adoptions';
@@ -31,7 +31,7 @@ import { MysfitsModule } from './mysfits';
       imports: [TerminusModule, DynamoDbModule],
       readinessProviders: [DynamoDbHealthIndicator],
       inject: [monolithConfig.KEY],
-      useFactory: (config: MonolithConfig) => ({ logLevel: config.LOG_LEVEL }),
+      useFactory: (config: MonolithConfig) => observabilitySettings(config),
     }),
     TokenVerificationModule.forRootAsync({
       inject: [monolithConfig.KEY],

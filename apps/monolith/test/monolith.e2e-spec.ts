@@ -4,9 +4,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createDocumentClient } from '@app/dynamodb';
 import { SEED_MYSFITS } from '@app/mysfits-data';
+import { columnLength, textOfCodePoints } from '../../../test/support/column-limits';
 import { dynamoDbEndpoint, freshDatabase, uniqueTableNames } from '../../../test/support/databases';
 import { startFakeAuthRpc } from '../../../test/support/fake-auth-rpc';
-import { startTestApp } from '../../../test/support/http-app';
+import { management, startTestApp } from '../../../test/support/http-app';
 import { perDescribe } from '../../../test/support/per-describe';
 import { forgedTokens, TEST_ISSUER, TestKeys } from '../../../test/support/test-keys';
 import { monolithConfig } from '../src/config';
@@ -49,6 +50,7 @@ async function startMonolith() {
   return {
     app,
     database,
+    databaseUrl,
     tables,
     authRpc,
     users,
@@ -258,6 +260,54 @@ describe('comments', () => {
   });
 });
 
+describe('comments: input the database could not store', () => {
+  const { monolith, http, newUser } = monolithOfThisDescribe();
+  const comment = (body: object | string) =>
+    http()
+      .post(`/mysfits/${fourth.id}/comments`)
+      .set('authorization', newUser().auth)
+      .set('content-type', 'application/json')
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
+
+  it.each([
+    ['a NUL', { content: 'nice\u0000one', stars: 3 }],
+    ['an escape sequence', { content: '\u001b[2Jgone', stars: 3 }],
+    ['an unpaired surrogate', { content: 'half \ud83d', stars: 3 }],
+    [
+      '190 characters holding 20 ❤️: 190 to class-validator, 210 code points',
+      { content: `${'\u2764\ufe0f'.repeat(20)}${'x'.repeat(170)}`, stars: 3 },
+    ],
+  ])('answers 400 VALIDATION_FAILED to a comment with %s, not 500', async (_case, body) => {
+    const response = await comment(body).expect(400);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { content: [expect.any(String)] } },
+    });
+  });
+
+  it('keeps line breaks, which a comment may have', async () => {
+    await comment({ content: 'first line\nsecond line', stars: 3 }).expect(201);
+  });
+
+  it('answers 400 VALIDATION_FAILED to JSON nested 8,000 levels deep, under the body limit', async () => {
+    const response = await comment(`{"content":"deep","stars":1,"x":${'['.repeat(8_000)}${']'.repeat(8_000)}}`).expect(
+      400,
+    );
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { body: [expect.any(String)] } },
+    });
+  });
+
+  it('takes a comment of as many code points as comments.content holds, and refuses one more with 400', async () => {
+    const holds = await columnLength(monolith().databaseUrl, 'comments', 'content');
+    const fitting = textOfCodePoints(holds);
+    const created = await comment({ content: fitting, stars: 3 }).expect(201);
+    expect(created.body.content).toBe(fitting);
+    expect((await comment({ content: `${fitting}x`, stars: 3 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+});
+
 describe('POST /mysfits/:id/fulfill-like (internal)', () => {
   const { http, listed } = monolithOfThisDescribe();
 
@@ -349,9 +399,32 @@ describe('seeding and degraded dependencies', () => {
     expect(response.body.comments[0].authorName).toBeNull();
   });
 
-  it('is ready when Postgres and DynamoDB answer, and publishes metrics', async () => {
-    const ready = await http().get('/health/ready').expect(200);
+  it.each([
+    ['the web page', '/', 200],
+    ['the API', '/mysfits', 200],
+    ['an error', '/nothing-here', 404],
+  ])('sends security headers with %s', async (_case, path, status) => {
+    const response = await http().get(path).expect(status);
+    expect(response.headers).toMatchObject({
+      'content-security-policy':
+        "default-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    });
+  });
+
+  it('publishes an OpenAPI document of the public routes only, without the internal fulfill-like', async () => {
+    const paths = Object.keys((await http().get('/openapi.json').expect(200)).body.paths as object);
+    expect(paths).toEqual(expect.arrayContaining(['/mysfits', '/mysfits/{id}', '/mysfits/{id}/adopt']));
+    expect(paths.filter((path) => path.includes('fulfill'))).toEqual([]);
+  });
+
+  it('is ready when Postgres and DynamoDB answer, and publishes metrics, on its management port', async () => {
+    const ready = await management(monolith().app).get('/health/ready').expect(200);
     expect(ready.body.info).toMatchObject({ postgres: { status: 'up' }, dynamodb: { status: 'up' } });
-    expect((await http().get('/metrics').expect(200)).text).toContain('service="monolith"');
+    expect((await management(monolith().app).get('/metrics').expect(200)).text).toContain('service="monolith"');
+    await http().get('/metrics').expect(404);
+    await http().get('/health/ready').expect(404);
   });
 });

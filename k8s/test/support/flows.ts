@@ -36,6 +36,8 @@ export function expectedFlows(m: Manifests): { allowed: Flow[]; denied: Flow[] }
   return {
     allowed: [
       ...apps.map((app) => flow(alb, app, 'http')),
+      // The ALB's health checks, on the management port.
+      ...apps.map((app) => flow(alb, app, 'admin')),
       flow(like, monolith, 'http'),
       flow(like, auth, 'http'),
       flow(like, auth, 'grpc'),
@@ -53,6 +55,8 @@ export function expectedFlows(m: Manifests): { allowed: Flow[]; denied: Flow[] }
     ],
     denied: [
       flow(internet, monolith, 'http'),
+      flow(internet, monolith, 'admin'),
+      flow(like, monolith, 'admin'),
       flow(alb, auth, 'grpc'),
       flow(foreignLike, auth, 'grpc'),
       flow(auth, monolith, 'http'),

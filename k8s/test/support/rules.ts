@@ -1,6 +1,7 @@
 import { networkPolicies } from './flows';
 import { IDENTITY_RULES } from './identity';
 import { INGRESS_RULES } from './ingress';
+import { managementPort } from './management-port';
 import { migrationsFirst } from './migrations';
 import { POD_SECURITY_RULES } from './pod-security';
 import { probes } from './probes';
@@ -14,6 +15,7 @@ export const RULES: Rule[] = [
   ...POD_SECURITY_RULES,
   resources,
   probes,
+  managementPort,
   ...ROLLOUT_RULES,
   ...SCALING_RULES,
   ...INGRESS_RULES,

@@ -1,6 +1,7 @@
 import { DynamicModule, InjectionToken, Module } from '@nestjs/common';
 import { ClientsModule } from '@nestjs/microservices';
 import { z } from 'zod';
+import { hostAndPort } from '@app/config-kit';
 import { RequestContext } from '@app/request-context';
 import { authRpcOptions } from './auth-rpc.options';
 import { propagateRequestContext } from './context-propagation';
@@ -11,7 +12,7 @@ export const AUTH_RPC_CLIENT = Symbol('AUTH_RPC_CLIENT');
 /** Where the services that call auth reach it, for their config schemas. */
 export const authRpcClientEnv = z.object({
   /** host:port of auth's gRPC server. */
-  AUTH_GRPC_URL: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port'),
+  AUTH_GRPC_URL: hostAndPort,
 });
 
 export interface AuthRpcClientSettings {

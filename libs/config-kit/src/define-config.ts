@@ -1,6 +1,25 @@
 import { registerAs } from '@nestjs/config';
 import { z } from 'zod';
 
+export interface ConfigProblem {
+  /** The environment variable at fault. */
+  variable: string;
+  problem: string;
+}
+
+/** The environment does not make a working configuration: each problem names its variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly namespace: string,
+    readonly problems: ConfigProblem[],
+  ) {
+    super(
+      `Invalid ${namespace} configuration: ${problems.map(({ variable, problem }) => `${variable}: ${problem}`).join('; ')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
 /**
  * A config namespace for `ConfigModule.forRoot({ load: [...] })`, parsed from the environment with a
  * zod schema when the module boots: a missing or malformed variable stops the process with a message
@@ -17,8 +36,10 @@ export function parseEnv<Schema extends z.ZodType>(
 ): z.output<Schema> {
   const result = schema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new Error(`Invalid ${namespace} configuration: ${problems.join('; ')}`);
+    throw new ConfigError(
+      namespace,
+      result.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(root)', problem: issue.message })),
+    );
   }
   return result.data;
 }

@@ -7,7 +7,7 @@ import { rdsIamAuthToken } from './iam-authentication';
 /** The database of an app that has one, for its config schema. */
 export const postgresEnv = z.object({
   /** postgres://user[:password]@host:port/database[?sslmode=...]; no password with DATABASE_IAM_AUTH. */
-  DATABASE_URL: secret,
+  DATABASE_URL: secret.refine(isPostgresUrl, { error: 'must be a postgres:// URL naming a database' }),
   /**
    * Sign in as the URL's user with an RDS IAM authentication token, signed per connection with the pod's
    * AWS credentials (IRSA), instead of a password: on EKS no database password exists in Kubernetes.
@@ -18,6 +18,15 @@ export const postgresEnv = z.object({
 });
 
 export type PostgresEnv = z.output<typeof postgresEnv>;
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^postgres(ql)?:$/.test(url.protocol) && url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
 
 /** Migration classes. */
 type Migrations = (new () => object)[];

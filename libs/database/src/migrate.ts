@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { ConfigError } from '@app/config-kit';
 
 /** Any fixed number will do: it names the lock every migrate command of this repository takes. */
 const MIGRATION_LOCK = 1_732_300_000;
@@ -22,18 +23,27 @@ export async function migrateDatabase(options: DataSourceOptions): Promise<strin
 }
 
 /**
- * Entry point of a `migrate.js` command: runs `task`, prints one JSON line, and exits non-zero on
- * failure so that an init container or CI step stops the rollout.
+ * Entry point of a `migrate.js` command: runs `task`, prints one JSON line (one per bad variable when the
+ * environment is wrong), and exits non-zero on failure so that an init container or CI step stops the
+ * rollout.
  */
 export function runCommand(name: string, task: () => Promise<Record<string, unknown>>): void {
-  task().then(
-    (result) => {
-      process.stdout.write(`${JSON.stringify({ level: 'info', command: name, ...result })}\n`);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      process.stderr.write(`${JSON.stringify({ level: 'error', command: name, error: String(error) })}\n`);
-      process.exit(1);
-    },
-  );
+  const fail = (fields: Record<string, unknown>) =>
+    process.stderr.write(`${JSON.stringify({ level: 'error', command: name, ...fields })}\n`);
+  Promise.resolve()
+    .then(task)
+    .then(
+      (result) => {
+        process.stdout.write(`${JSON.stringify({ level: 'info', command: name, ...result })}\n`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        if (error instanceof ConfigError) {
+          for (const { variable, problem } of error.problems) fail({ variable, error: `${variable} ${problem}` });
+        } else {
+          fail({ error: String(error) });
+        }
+        process.exit(1);
+      },
+    );
 }

@@ -29,6 +29,13 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(wrapped, 'r1').body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON' });
   });
 
+  it('answers a body over the limit with 413 PAYLOAD_TOO_LARGE, and a URL the router cannot decode with 400', () => {
+    const tooLarge = Object.assign(new Error('too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });
+    expect(toErrorResponse(tooLarge, 'r1').body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+    const badUrl = Object.assign(new Error("'/%' is not a valid url component"), { code: 'FST_ERR_BAD_URL' });
+    expect(toErrorResponse(badUrl, 'r1').body).toMatchObject({ statusCode: 400, code: 'MALFORMED_PATH' });
+  });
+
   it('answers an unknown route with ROUTE_NOT_FOUND', () => {
     expect(toErrorResponse(new NotFoundException('Cannot GET /x'), 'r1').body).toMatchObject({
       statusCode: 404,

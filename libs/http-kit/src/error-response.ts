@@ -6,6 +6,7 @@ import {
   RateLimitedError,
   UpstreamUnavailableError,
 } from '@app/errors';
+import { BODY_LIMIT_BYTES } from './body-limits';
 
 export interface ErrorBody {
   statusCode: number;
@@ -21,12 +22,33 @@ export interface ErrorResponse {
 }
 
 /** Errors Fastify raises before a route handler runs (body parsing, content type). */
-const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'MALFORMED_JSON', message: 'The request body is empty' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'BODY_TOO_LARGE', message: 'The request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'MALFORMED_REQUEST', message: 'The content length is wrong' },
+const FASTIFY_ERRORS: Record<string, { status: HttpStatus; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: HttpStatus.BAD_REQUEST,
+    code: 'MALFORMED_JSON',
+    message: 'The request body is not valid JSON',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: HttpStatus.BAD_REQUEST,
+    code: 'MALFORMED_JSON',
+    message: 'The request body is empty',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: HttpStatus.PAYLOAD_TOO_LARGE,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes`,
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: HttpStatus.BAD_REQUEST,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send the body as application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: HttpStatus.BAD_REQUEST,
+    code: 'MALFORMED_REQUEST',
+    message: 'The content length is wrong',
+  },
+  FST_ERR_BAD_URL: { status: HttpStatus.BAD_REQUEST, code: 'MALFORMED_PATH', message: 'The path is not a valid URL' },
 };
 
 /** The code of an HttpException (Nest's or Fastify's) by its status, as no domain error names it. */
@@ -36,7 +58,7 @@ const HTTP_STATUS_CODES: Record<number, string> = {
   [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
   [HttpStatus.NOT_FOUND]: 'ROUTE_NOT_FOUND',
   [HttpStatus.METHOD_NOT_ALLOWED]: 'METHOD_NOT_ALLOWED',
-  [HttpStatus.PAYLOAD_TOO_LARGE]: 'BODY_TOO_LARGE',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
   [HttpStatus.TOO_MANY_REQUESTS]: 'RATE_LIMITED',
 };
@@ -56,7 +78,7 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
   // Nest hands Fastify's own errors (bad JSON, oversized body) over as HttpExceptions caused by them.
   const fastifyError = fastifyErrorOf(error) ?? fastifyErrorOf((error as { cause?: unknown } | null)?.cause);
   if (fastifyError) {
-    return { body: body(HttpStatus.BAD_REQUEST, fastifyError.code, fastifyError.message, requestId), headers: {} };
+    return { body: body(fastifyError.status, fastifyError.code, fastifyError.message, requestId), headers: {} };
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();

@@ -1,16 +1,18 @@
 import type { IncomingMessage } from 'node:http';
-import { INestApplication, NestApplicationOptions, Type } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, NestApplicationOptions, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@app/request-context';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES } from './body-limits';
+import { answerClientError } from './client-errors';
 import { closeConnectionsOnShutdown } from './close-connections-on-shutdown';
+import { toErrorResponse } from './error-response';
+import { addSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
-
-/** JSON bodies of this API are small; anything bigger is refused before it is parsed. */
-export const BODY_LIMIT_BYTES = 16 * 1024;
 
 export interface HttpAppOptions {
   /** Name shown in the OpenAPI document. */
@@ -34,7 +36,15 @@ export function createHttpAdapter({ keepAliveTimeoutMs, trustedProxyHops }: Http
     // Headers must arrive within the keep-alive window, or a slow client could hold a socket forever.
     requestTimeout: keepAliveTimeoutMs + 5_000,
     logger: false,
-    return503OnClosing: true,
+    // While closing, requests still arriving on open connections are served, each closing its connection
+    // (closeConnectionsOnShutdown), rather than refused with Fastify's own 503 body.
+    return503OnClosing: false,
+    clientErrorHandler: answerClientError,
+    // A URL the router cannot decode: the API's 400, not Fastify's body.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const { body } = toErrorResponse(error, request.id);
+      void reply.status(body.statusCode).send(body);
+    },
   });
 }
 
@@ -47,7 +57,7 @@ export async function createHttpApp(
     bufferLogs: true,
     ...nestOptions,
   });
-  configureHttpApp(app, options);
+  await configureHttpApp(app, options);
   return app;
 }
 
@@ -55,24 +65,36 @@ export async function createHttpApp(
  * Everything `main.ts` applies to an app, in one function the e2e tests call too, so that the tests
  * exercise the same pipes, filters and hooks production runs.
  */
-export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions): void {
-  app.useLogger(app.get(PinoLogger));
+export async function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions): Promise<void> {
+  runsAsService(app);
+  await addSecurityHeaders(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  // Exits 0 once drained, rather than re-raising the signal: a container's PID 1 ignores a re-raised SIGTERM.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
   closeConnectionsOnShutdown(fastify);
+  fastify.addHook('preParsing', async (request) => {
+    // Refused here, unread, the body is then read to its end and dropped by Node, so the connection stays
+    // usable; Fastify's own refusal would close it under a client still sending, which may then lose the 413.
+    const declared = Number(request.headers['content-length']);
+    if (declared > BODY_LIMIT_BYTES && declared <= DRAIN_LIMIT_BYTES) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
+  });
 
   if (options.staticRoot) {
     // One route per file found at start, so that the API's own routes and 404s stay untouched.
     app.useStaticAssets({ root: options.staticRoot, prefix: '/', wildcard: false });
   }
   publishOpenApi(app, options);
+}
+
+/** The logs and the shutdown every app has, HTTP service or not. */
+export function runsAsService(app: INestApplicationContext): void {
+  app.useLogger(app.get(PinoLogger));
+  // Exits 0 once drained, rather than re-raising the signal: a container's PID 1 ignores a re-raised SIGTERM.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 }
 
 function publishOpenApi(app: INestApplication, options: HttpAppOptions): void {

@@ -1,5 +1,13 @@
-export { bootstrapHttpService, httpServerSettings, type ServiceOptions } from './bootstrap';
-export { closeConnectionsOnShutdown } from './close-connections-on-shutdown';
+export {
+  bootstrapHttpService,
+  bootstrapStandaloneService,
+  createStandaloneApp,
+  httpServerSettings,
+  type ServiceOptions,
+} from './bootstrap';
 export { toErrorResponse, type ErrorBody } from './error-response';
+export { BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES } from './body-limits';
+export { answerClientError } from './client-errors';
 export { createHttpApp, type HttpAppOptions } from './http-app';
 export { httpServerEnv, type HttpServerEnv } from './http-server.env';
+export { CodePointLength, codePointLength, PlainText } from './text-validators';

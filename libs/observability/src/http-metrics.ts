@@ -22,8 +22,9 @@ export class HttpMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onResponse', async (request, reply) => {
+    // An app with no HTTP API of its own (the gateway's proxy is not a Nest server) has nothing to observe here.
+    const adapter = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | undefined;
+    adapter?.getInstance<FastifyInstance>().addHook('onResponse', async (request, reply) => {
       this.duration.observe(
         { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: reply.statusCode },
         reply.elapsedTime / 1000,

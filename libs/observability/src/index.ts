@@ -1,3 +1,11 @@
 export { loggingEnv, type LogLevel } from './logging.env';
-export { ObservabilityModule, type ObservabilityOptions, type ObservabilitySettings } from './observability.module';
+export { managementEnv } from './management.env';
+export { ManagementServer } from './management-server';
+export {
+  ObservabilityModule,
+  observabilitySettings,
+  type ObservabilityOptions,
+  type ObservabilitySettings,
+} from './observability.module';
 export { ReadinessProbe } from './readiness-probe';
+export { redactedUrl } from './redaction';

@@ -1,9 +1,17 @@
 import type { ConfigType } from '@nestjs/config';
 import { z } from 'zod';
-import { defineConfig, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
+import {
+  defineConfig,
+  isPlaceholderInProduction,
+  nodeEnv,
+  port,
+  positiveInt,
+  privateKeyPem,
+  secret,
+} from '@app/config-kit';
 import { postgresEnv } from '@app/database';
 import { httpServerEnv } from '@app/http-kit';
-import { loggingEnv } from '@app/observability';
+import { loggingEnv, managementEnv } from '@app/observability';
 import { accessTokenEnv } from '@app/token-verification';
 
 export const authConfig = defineConfig(
@@ -13,10 +21,14 @@ export const authConfig = defineConfig(
     PORT: port(3001),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...managementEnv(9001).shape,
     ...postgresEnv.shape,
     GRPC_PORT: port(50051),
     /** PEM-encoded EC P-256 private key that signs access tokens (ES256). */
-    JWT_PRIVATE_KEY: secret,
+    JWT_PRIVATE_KEY: privateKeyPem.refine(
+      (key) => key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1',
+      { error: 'must be an EC P-256 private key (ES256)' },
+    ),
     ...accessTokenEnv.shape,
     ACCESS_TOKEN_TTL_SECONDS: positiveInt(900).pipe(z.number().max(900, 'must be at most 900 (15 minutes)')),
     REFRESH_TOKEN_TTL_SECONDS: positiveInt(14 * 24 * 3600),
@@ -37,6 +49,10 @@ function parseServiceClients(value: string, context: z.RefinementCtx): Map<strin
     const [id, clientSecret] = pair.trim().split(/:(.*)/s);
     if (!id || !clientSecret) {
       context.addIssue({ code: 'custom', message: 'must be id:secret pairs separated by commas' });
+      return clients;
+    }
+    if (isPlaceholderInProduction(clientSecret)) {
+      context.addIssue({ code: 'custom', message: `holds a placeholder secret for ${id}; set a real secret` });
       return clients;
     }
     clients.set(id, clientSecret);

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningKeySource } from '@app/token-verification';
 import { authConfig, AuthConfig } from '../config';
@@ -22,13 +22,8 @@ export class SigningKeys extends SigningKeySource {
 
   constructor(@Inject(authConfig.KEY) config: AuthConfig) {
     super();
-    this.privateKey = createPrivateKey(config.JWT_PRIVATE_KEY);
-    if (
-      this.privateKey.asymmetricKeyType !== 'ec' ||
-      this.privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1'
-    ) {
-      throw new Error('JWT_PRIVATE_KEY must be an EC P-256 private key (ES256)');
-    }
+    // An EC P-256 key: the config schema checked it at boot.
+    this.privateKey = config.JWT_PRIVATE_KEY;
     const publicKey = createPublicKey(this.privateKey);
     this.publicKeyPem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
     const { kty, crv, x, y } = publicKey.export({ format: 'jwk' });

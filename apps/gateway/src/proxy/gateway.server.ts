@@ -1,13 +1,16 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import replyFrom from '@fastify/reply-from';
-import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
-import { UpstreamUnavailableError } from '@app/errors';
-import { closeConnectionsOnShutdown, ErrorBody, toErrorResponse } from '@app/http-kit';
+import { errors, Pool } from 'undici';
+import { answerClientError, BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES, ErrorBody } from '@app/http-kit';
+import { redactedUrl } from '@app/observability';
 import { REQUEST_ID_HEADER, RequestContext, resolveRequestId } from '@app/request-context';
 import { gatewayConfig, GatewayConfig, upstreams } from '../config';
-import { RouteTable } from '../routing';
+import { FixedResponse, Route, routablePath, RouteTable } from '../routing';
+import { BodyLimit, BodyTooLargeError, declaredLength, forwardedHeaders, returnedHeaders } from './forwarding';
+import { sendError, sendJson } from './gateway-responses';
 
 const ROUTED_REQUESTS = 'gateway_routed_requests_total';
 
@@ -17,15 +20,33 @@ export const routedRequestsCounter = makeCounterProvider({
   labelNames: ['path', 'backend', 'status_code'],
 });
 
+type Refusal = Omit<ErrorBody, 'requestId'>;
+
+/** What the gateway does with the requests one Ingress path matches, worked out once at start. */
+interface RoutePlan {
+  path: string;
+  backend: string;
+  pool?: Pool;
+  timeoutMs: number;
+  fixed?: FixedResponse & { json?: Record<string, unknown> };
+  counters: Map<number, Counter.Internal>;
+}
+
 /**
- * The local stand-in for the ALB: a proxy on PORT that routes by the Ingress manifest's rules,
- * answers fixed-response actions itself, and passes X-Request-Id and X-Forwarded-For on.
+ * The local stand-in for the ALB: a node:http server on PORT that routes by the Ingress manifest's rules
+ * (matched on the path as the services decode it), answers fixed-response actions itself, and forwards
+ * the rest through an undici pool per backend, adding X-Request-Id and X-Forwarded-For. Every answer it
+ * makes itself has the API's error shape. Node's server is used directly, not a framework's: a proxy
+ * needs the raw exchange (100-continue, a body refused before it is read, the connection after it).
  */
 @Injectable()
 export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(GatewayServer.name);
-  private readonly upstreams: Map<string, string>;
-  private server?: FastifyInstance;
+  private readonly server: Server;
+  private readonly pools = new Map<string, Pool>();
+  private readonly plans = new Map<Route, RoutePlan>();
+  private readonly unmatched: RoutePlan;
+  private closing = false;
 
   constructor(
     @Inject(gatewayConfig.KEY) private readonly config: GatewayConfig,
@@ -33,84 +54,294 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly table: RouteTable,
     private readonly context: RequestContext,
   ) {
-    this.upstreams = upstreams(config);
-    const missing = this.table.services().filter((service) => !this.upstreams.has(service));
+    const urls = upstreams(config);
+    const missing = table.services().filter((service) => !urls.has(service));
     if (missing.length) throw new Error(`No upstream URL for Ingress backend(s): ${missing.join(', ')}`);
+    for (const path of config.UPSTREAM_ROUTE_TIMEOUTS_MS.keys()) {
+      if (!table.routes.some((route) => route.path === path)) {
+        throw new Error(`UPSTREAM_ROUTE_TIMEOUTS_MS: ${path} is not a path of ${config.INGRESS_MANIFEST}`);
+      }
+    }
+    for (const service of table.services()) {
+      this.pools.set(
+        service,
+        new Pool(urls.get(service) ?? '', {
+          connections: 128,
+          connect: { timeout: config.UPSTREAM_CONNECT_TIMEOUT_MS },
+        }),
+      );
+    }
+    for (const route of table.routes) this.plans.set(route, this.plan(route));
+    this.unmatched = { path: 'unmatched', backend: 'none', timeoutMs: 0, counters: new Map() };
+
+    this.server = createServer(
+      {
+        keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+        // The whole request, body included, must arrive within this, or a slow client could hold a socket forever.
+        requestTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000,
+      },
+      (request, response) => this.handle(request, response),
+    );
+    // Expect: 100-continue: refuse a body that is too large before the client sends it.
+    this.server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+      if ((declaredLength(request) ?? 0) <= BODY_LIMIT_BYTES) response.writeContinue();
+      this.handle(request, response);
+    });
+    this.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) =>
+      sendError(response, resolveRequestId(request.headers[REQUEST_ID_HEADER]), {
+        statusCode: 417,
+        code: 'EXPECTATION_FAILED',
+        message: 'Only Expect: 100-continue is supported',
+      }),
+    );
+    this.server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+      if (error.code !== 'ECONNRESET') {
+        this.logger.log(
+          { code: error.code, reason: error.message },
+          'Refused a request the HTTP parser could not read',
+        );
+      }
+      answerClientError(error, socket);
+    });
+  }
+
+  /** Whether the proxy accepts connections (the gateway's readiness). */
+  get listening(): boolean {
+    return this.server.listening;
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const server = Fastify({
-      genReqId: (request) => resolveRequestId(request.headers[REQUEST_ID_HEADER]),
-      keepAliveTimeout: this.config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
-      return503OnClosing: true,
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject).listen(this.config.PORT, this.config.HOST, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
     });
-    await server.register(replyFrom, {
-      retryMethods: [],
-      undici: {
-        connections: 128,
-        connect: { timeout: this.config.UPSTREAM_CONNECT_TIMEOUT_MS },
-        headersTimeout: this.config.UPSTREAM_TIMEOUT_MS,
-        bodyTimeout: this.config.UPSTREAM_TIMEOUT_MS,
-      },
-    });
-    closeConnectionsOnShutdown(server);
-    // Bodies are streamed to the upstream untouched; the services parse and validate them.
-    server.removeAllContentTypeParsers();
-    server.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    // Each routed request runs in a request context of its own, so that what is logged carries its id.
-    const route = (request: FastifyRequest, reply: FastifyReply) =>
-      this.context.runFor(request.id, () => this.route(request, reply));
-    server.all('/*', route);
-    server.all('/', route);
-
-    await server.listen({ port: this.config.PORT, host: this.config.HOST });
-    this.server = server;
     this.logger.log(
       `Routing ${this.table.routes.length} Ingress paths on http://${this.config.HOST}:${this.config.PORT}`,
     );
   }
 
+  /** Stops accepting, lets the requests in flight finish (each closing its connection), then closes the pools. */
   async onApplicationShutdown(): Promise<void> {
-    await this.server?.close();
+    this.closing = true;
+    await new Promise((resolve) => this.server.close(resolve));
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
   }
 
-  private route(request: FastifyRequest, reply: FastifyReply) {
-    const route = this.table.match(request.url);
-    const backend = !route ? 'none' : route.target.kind === 'service' ? route.target.service : 'fixed-response';
-    reply.raw.once('finish', () =>
-      this.routed.inc({ path: route?.path ?? 'unmatched', backend, status_code: reply.statusCode }),
-    );
-    void reply.header(REQUEST_ID_HEADER, request.id);
-    if (!route) {
-      return reply.status(404).send(errorBody(404, 'ROUTE_NOT_FOUND', 'No route matches this path', request.id));
-    }
-    if (route.target.kind === 'fixed-response') {
-      const { statusCode, contentType, messageBody } = route.target.response;
-      return reply.status(statusCode).type(contentType).send(messageBody);
-    }
-    return this.proxy(request, reply, route.target.service);
+  private handle(request: IncomingMessage, response: ServerResponse): void {
+    const requestId = resolveRequestId(request.headers[REQUEST_ID_HEADER]);
+    // Each request runs in a request context of its own, so that what is logged carries its id.
+    this.context.runFor(requestId, () => this.route(request, response, requestId));
   }
 
-  private proxy(request: FastifyRequest, reply: FastifyReply, service: string) {
-    return reply.from(`${this.upstreams.get(service)}${request.url}`, {
-      rewriteRequestHeaders: (original, headers) => ({
-        ...headers,
-        [REQUEST_ID_HEADER]: original.id,
-        'x-forwarded-for': [headers['x-forwarded-for'], original.ip].filter(Boolean).join(', '),
-        'x-forwarded-proto': original.protocol,
-      }),
-      onError: (failed, { error }) => {
-        this.logger.warn({ upstream: service, err: error }, 'Upstream failed');
-        const timedOut = /timeout/i.test(`${error.name} ${String((error as { code?: string }).code)}`);
-        const body = timedOut
-          ? errorBody(504, 'UPSTREAM_TIMEOUT', `${service} did not answer in time`, request.id)
-          : toErrorResponse(new UpstreamUnavailableError(), request.id).body;
-        void failed.status(body.statusCode).send(body);
+  private route(request: IncomingMessage, response: ServerResponse, requestId: string): void {
+    const target = routablePath(request.url ?? '');
+    if (target.refused) {
+      this.refuse(request, response, requestId, this.unmatched, {
+        statusCode: 400,
+        code: target.code,
+        message: target.message,
+      });
+      return;
+    }
+    const route = this.table.match(target.path);
+    const plan = route ? this.plans.get(route) : undefined;
+    if (!plan) {
+      this.refuse(request, response, requestId, this.unmatched, {
+        statusCode: 404,
+        code: 'ROUTE_NOT_FOUND',
+        message: 'No route matches this path',
+      });
+    } else if (plan.fixed) {
+      this.answerFixed(request, response, requestId, plan, plan.fixed);
+    } else if ((declaredLength(request) ?? 0) > BODY_LIMIT_BYTES) {
+      this.refuse(request, response, requestId, plan, payloadTooLarge());
+    } else {
+      this.forward(request, response, requestId, plan);
+    }
+  }
+
+  private forward(request: IncomingMessage, response: ServerResponse, requestId: string, plan: RoutePlan): void {
+    // The body goes through a stream of its own, so that what undici does to it never touches the client's socket.
+    let body: BodyLimit | null = null;
+    if (declaredLength(request) !== 0) {
+      body = request.pipe(new BodyLimit(BODY_LIMIT_BYTES));
+      request.once('error', (error) => body?.destroy(error));
+    }
+    plan.pool?.stream(
+      {
+        path: request.url ?? '/',
+        method: request.method as 'GET',
+        headers: forwardedHeaders(request, requestId),
+        body,
+        headersTimeout: plan.timeoutMs,
+        bodyTimeout: plan.timeoutMs,
       },
-    });
+      ({ statusCode, headers }) => {
+        response.writeHead(statusCode, returnedHeaders(headers, requestId, this.mustClose(request)));
+        return response;
+      },
+      (error) => {
+        if (error) this.failed(request, response, requestId, plan, error);
+        else this.settled(request, response, plan);
+      },
+    );
+  }
+
+  private failed(
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+    plan: RoutePlan,
+    error: Error,
+  ): void {
+    if (response.headersSent || request.destroyed) {
+      // Mid-answer, or the client has gone: nothing can be said any more.
+      response.destroy();
+      this.count(plan, response.headersSent ? response.statusCode : 499);
+      return;
+    }
+    if (error instanceof BodyTooLargeError) {
+      this.refuse(request, response, requestId, plan, payloadTooLarge());
+      return;
+    }
+    const timedOut = error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError;
+    this.logger.warn(
+      { upstream: plan.backend, error: (error as NodeJS.ErrnoException).code ?? error.name },
+      timedOut ? 'Upstream did not answer in time' : 'Upstream unavailable',
+    );
+    this.refuse(
+      request,
+      response,
+      requestId,
+      plan,
+      timedOut
+        ? { statusCode: 504, code: 'UPSTREAM_TIMEOUT', message: `${plan.backend} did not answer in time` }
+        : {
+            statusCode: 503,
+            code: 'UPSTREAM_UNAVAILABLE',
+            message: 'A service this request depends on is unavailable; try again shortly',
+          },
+    );
+  }
+
+  private refuse(
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+    plan: RoutePlan,
+    refusal: Refusal,
+  ): void {
+    if (refusal.statusCode < 500) {
+      this.logger.log(
+        { method: request.method, url: redactedUrl(request.url ?? ''), code: refusal.code },
+        'Refused a request',
+      );
+    }
+    sendError(response, requestId, refusal, this.mustClose(request));
+    this.settled(request, response, plan);
+  }
+
+  private answerFixed(
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+    plan: RoutePlan,
+    fixed: NonNullable<RoutePlan['fixed']>,
+  ): void {
+    const close = this.mustClose(request);
+    if (fixed.json) {
+      sendJson(response, requestId, fixed.statusCode, JSON.stringify({ ...fixed.json, requestId }), close);
+    } else {
+      response.writeHead(fixed.statusCode, {
+        'content-type': fixed.contentType,
+        'content-length': Buffer.byteLength(fixed.messageBody),
+        [REQUEST_ID_HEADER]: requestId,
+        ...(close ? { connection: 'close' } : {}),
+      });
+      response.end(fixed.messageBody);
+    }
+    this.settled(request, response, plan);
+  }
+
+  /**
+   * Whether the answer must close the connection: while shutting down, and when the client's body has not
+   * been read to its end and declares more than can be read and dropped.
+   */
+  private mustClose(request: IncomingMessage): boolean {
+    if (this.closing) return true;
+    return !request.complete && (declaredLength(request) ?? 0) > DRAIN_LIMIT_BYTES;
+  }
+
+  /**
+   * Once answered: what is left of the client's body is read and dropped, so that the next request on
+   * the connection is read from its start, and a client still sending does not lose the answer to a reset.
+   * A body sent chunked is dropped up to DRAIN_LIMIT_BYTES; past that, the connection is closed.
+   */
+  private settled(request: IncomingMessage, response: ServerResponse, plan: RoutePlan): void {
+    if (!request.complete) {
+      request.unpipe();
+      if (declaredLength(request) === undefined) {
+        let dropped = 0;
+        request.on('data', (chunk: Buffer) => {
+          dropped += chunk.length;
+          if (dropped > DRAIN_LIMIT_BYTES) request.socket.destroy();
+        });
+      }
+      request.resume();
+    }
+    this.count(plan, response.statusCode);
+  }
+
+  private count(plan: RoutePlan, statusCode: number): void {
+    let counter = plan.counters.get(statusCode);
+    if (!counter) {
+      counter = this.routed.labels(plan.path, plan.backend, String(statusCode));
+      plan.counters.set(statusCode, counter);
+    }
+    counter.inc();
+  }
+
+  private plan(route: Route): RoutePlan {
+    const counters = new Map<number, Counter.Internal>();
+    if (route.target.kind === 'fixed-response') {
+      const fixed = route.target.response;
+      return {
+        path: route.path,
+        backend: 'fixed-response',
+        timeoutMs: 0,
+        fixed: { ...fixed, json: jsonObject(fixed) },
+        counters,
+      };
+    }
+    return {
+      path: route.path,
+      backend: route.target.service,
+      pool: this.pools.get(route.target.service),
+      timeoutMs: this.config.UPSTREAM_ROUTE_TIMEOUTS_MS.get(route.path) ?? this.config.UPSTREAM_TIMEOUT_MS,
+      counters,
+    };
   }
 }
 
-function errorBody(statusCode: number, code: string, message: string, requestId: string): ErrorBody {
-  return { statusCode, code, message, requestId };
+function payloadTooLarge(): Refusal {
+  return {
+    statusCode: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `The request body is larger than ${BODY_LIMIT_BYTES} bytes`,
+  };
+}
+
+/** A fixed response with a JSON object body gets the request id added, as every error of the API has one. */
+function jsonObject(fixed: FixedResponse): Record<string, unknown> | undefined {
+  if (!fixed.contentType.startsWith('application/json')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(fixed.messageBody);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

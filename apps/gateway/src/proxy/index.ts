@@ -1,1 +1,2 @@
+export { GatewayServer } from './gateway.server';
 export { ProxyModule } from './proxy.module';

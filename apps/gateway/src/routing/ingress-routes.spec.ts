@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { routesFromIngress } from './ingress-routes';
+import { routablePath } from './request-path';
 import { RouteTable } from './route-table';
 
 const manifest = readFileSync(join(__dirname, '../../../../k8s/base/ingress.yaml'), 'utf8');
 const table = new RouteTable(routesFromIngress(manifest));
 const backendOf = (url: string) => {
-  const target = table.match(url)?.target;
+  const routable = routablePath(url);
+  if (routable.refused) return routable.code;
+  const target = table.match(routable.path)?.target;
   if (!target) return 'no route';
   return target.kind === 'service' ? target.service : `fixed ${target.response.statusCode}`;
 };
@@ -28,6 +31,13 @@ describe('the routes of k8s/base/ingress.yaml', () => {
     ['/', 'monolith'],
     ['/metrics', 'fixed 404'],
     ['/health/ready', 'fixed 404'],
+    // Matched as the services decode the path.
+    ['/mysfits/4e53920c-505a-4a90-a694-b9300791f0ae/%66ulfill-like', 'fixed 404'],
+    ['/mysfits/4e53920c-505a-4a90-a694-b9300791f0ae/fulfill%2Dlike', 'fixed 404'],
+    ['/%6detrics', 'fixed 404'],
+    ['/%68ealth/ready', 'fixed 404'],
+    ['/mysfits/4e53920c-505a-4a90-a694-b9300791f0ae/%6Cike', 'like'],
+    ['/mysfits/x%2Ffulfill-like', 'MALFORMED_PATH'],
   ])('sends %s to %s', (url, backend) => {
     expect(backendOf(url)).toBe(backend);
   });

@@ -3,9 +3,8 @@ import { Route } from './ingress-routes';
 export class RouteTable {
   constructor(readonly routes: readonly Route[]) {}
 
-  /** The first route, in ALB rule order, whose path matches; the query string plays no part. */
-  match(url: string): Route | undefined {
-    const path = url.split('?', 1)[0];
+  /** The first route, in ALB rule order, whose path matches a decoded path (see routablePath). */
+  match(path: string): Route | undefined {
     return this.routes.find((route) => route.matches(path));
   }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { authRpcClientEnv } from '@app/auth-rpc';
 import { defineConfig, httpUrl, nodeEnv, port, positiveInt, secret } from '@app/config-kit';
 import { httpServerEnv } from '@app/http-kit';
-import { loggingEnv } from '@app/observability';
+import { loggingEnv, managementEnv } from '@app/observability';
 import { accessTokenEnv, jwksEnv } from '@app/token-verification';
 
 export const likeConfig = defineConfig(
@@ -13,6 +13,7 @@ export const likeConfig = defineConfig(
     PORT: port(3003),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...managementEnv(9003).shape,
     ...accessTokenEnv.shape,
     ...jwksEnv.shape,
     /** Where this service trades its client secret for a service token. */
@@ -27,6 +28,10 @@ export const likeConfig = defineConfig(
     MONOLITH_MAX_ATTEMPTS: positiveInt(3).pipe(z.number().max(5)),
     /** Upper bound on one like request's wait for the monolith, retries and backoff included. */
     MONOLITH_TOTAL_BUDGET_MS: positiveInt(4_000),
+    /** Likes in a row that fail (out of attempts or of budget) before likes fail fast. */
+    MONOLITH_BREAKER_FAILURES: positiveInt(5),
+    /** How long likes fail fast before one is let through to see whether the monolith is back. */
+    MONOLITH_BREAKER_HALF_OPEN_AFTER_MS: positiveInt(5_000),
   }),
 );
 

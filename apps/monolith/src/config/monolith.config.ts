@@ -5,7 +5,7 @@ import { defineConfig, flag, nodeEnv, port } from '@app/config-kit';
 import { postgresEnv } from '@app/database';
 import { dynamoDbEnv } from '@app/dynamodb';
 import { httpServerEnv } from '@app/http-kit';
-import { loggingEnv } from '@app/observability';
+import { loggingEnv, managementEnv } from '@app/observability';
 import { accessTokenEnv, jwksEnv } from '@app/token-verification';
 
 /** The stores, all the migrate command needs. */
@@ -28,6 +28,7 @@ export const monolithConfig = defineConfig(
     PORT: port(3002),
     ...httpServerEnv.shape,
     ...loggingEnv.shape,
+    ...managementEnv(9002).shape,
     ...accessTokenEnv.shape,
     ...jwksEnv.shape,
     ...authRpcClientEnv.shape,

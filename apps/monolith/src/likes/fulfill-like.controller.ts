@@ -1,12 +1,14 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { FulfillLikeRequest, LIKE_SERVICE_CLIENT, LikeResult, MysfitIdParams } from '@app/mysfits-contract';
 import { ServiceCallers, ServiceTokenGuard } from '@app/token-verification';
 import { LikesService } from './likes.service';
 
-/** Internal: the persistence half of a like, called by the like service only. */
-@ApiTags('internal')
-@ApiBearerAuth()
+/**
+ * Internal: the persistence half of a like, called by the like service only. It stays out of the public
+ * OpenAPI document: the like service's client is typed from @app/mysfits-contract, not from that document.
+ */
+@ApiExcludeController()
 @Controller('mysfits')
 export class FulfillLikeController {
   constructor(private readonly likes: LikesService) {}

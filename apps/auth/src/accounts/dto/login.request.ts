@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length } from 'class-validator';
+import { CodePointLength } from '@app/http-kit';
 
 export class LoginRequest {
   @ApiProperty({ example: 'ada@example.com' })
   @IsEmail()
-  @MaxLength(254)
+  @CodePointLength(3, 254)
   email!: string;
 
   @ApiProperty()

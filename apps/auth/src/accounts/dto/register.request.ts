@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length } from 'class-validator';
+import { CodePointLength, PlainText } from '@app/http-kit';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -8,7 +9,7 @@ export class RegisterRequest {
   @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
   @Transform(trimmed)
   @IsEmail()
-  @MaxLength(254)
+  @CodePointLength(3, 254)
   email!: string;
 
   @ApiProperty({ minLength: 8, maxLength: 128 })
@@ -19,6 +20,7 @@ export class RegisterRequest {
   @ApiProperty({ example: 'Ada', minLength: 1, maxLength: 50 })
   @Transform(trimmed)
   @IsString()
-  @Length(1, 50)
+  @CodePointLength(1, 50)
+  @PlainText()
   displayName!: string;
 }
