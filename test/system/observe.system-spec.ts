@@ -91,7 +91,21 @@ if (!hasPrometheus) process.stdout.write('Skipping npm run observe against the s
     await waitFor('a scrape of every app', async () => (await query('up == 1')).result.length === APPS.length, 60_000);
     const up = await query('up');
     expect(up.result.map((s) => [s.metric.job, s.value[1]]).sort()).toEqual(APPS.map((app) => [app, '1']).sort());
-    const histograms = await query('count by (service) (http_server_request_duration_seconds_count)');
-    expect(histograms.result.map((s) => s.metric.service).sort()).toEqual([...APPS].sort());
+    // The API ports serve nothing but traffic (health and metrics are on the management ports): a request
+    // through the gateway to each app gives every one a histogram.
+    for (const [method, path] of [
+      ['GET', '/mysfits'],
+      ['GET', '/auth/.well-known/jwks.json'],
+      ['POST', '/mysfits/00000000-0000-4000-8000-000000000000/like'],
+    ]) {
+      await fetch(`${system.gateway}${path}`, { method });
+    }
+    const histograms = () => query('count by (service) (http_server_request_duration_seconds_count)');
+    await waitFor(
+      'a scrape of every histogram',
+      async () => (await histograms()).result.length === APPS.length,
+      60_000,
+    ).catch(() => undefined);
+    expect((await histograms()).result.map((s) => s.metric.service).sort()).toEqual([...APPS].sort());
   });
 });

@@ -438,6 +438,14 @@ describe('browser session (refresh token in a cookie)', () => {
     });
   });
 
+  it.each([
+    ['an undecodable value', '%zz'],
+    ['a value longer than any token', 'x'.repeat(4_000)],
+  ])('answers a session cookie holding %s as an invalid session, with the API error shape', async (_case, value) => {
+    const response = await sessionCall('refresh', value).expect(401);
+    expect(response.body).toMatchObject({ statusCode: 401, code: 'REFRESH_TOKEN_INVALID' });
+  });
+
   it('is open to clients that send no fetch metadata, such as curl, given the header', async () => {
     const user = await register();
     const response = await sessionLogin(user.email, user.password, { 'x-requested-with': 'fetch' }).expect(200);

@@ -58,5 +58,11 @@ it.each([
   const response = await fetch(`${base}${path}`, { method });
   expect(response.status).toBe(503);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(await response.json()).toEqual({ statusCode: 503, code: 'MAINTENANCE', message: expect.any(String) });
+  // The local gateway adds the request id to the ALB's fixed body, as it does to every answer of its own.
+  expect(await response.json()).toEqual({
+    statusCode: 503,
+    code: 'MAINTENANCE',
+    message: expect.any(String),
+    requestId: response.headers.get('x-request-id'),
+  });
 });

@@ -304,6 +304,8 @@ describe('split, killed mid-table, resumed, re-run', () => {
 
     beforeAll(async () => {
       const [authPort, grpcPort, monolithPort] = [await freePort(), await freePort(), await freePort()];
+      // Each app answers /health/* on a management port of its own (ADMIN_PORT).
+      const [authAdminPort, monolithAdminPort] = [await freePort(), await freePort()];
       base.auth = `http://127.0.0.1:${authPort}`;
       base.monolith = `http://127.0.0.1:${monolithPort}`;
       const common = {
@@ -321,22 +323,23 @@ describe('split, killed mid-table, resumed, re-run', () => {
           env: {
             ...common,
             PORT: String(authPort),
+            ADMIN_PORT: String(authAdminPort),
             GRPC_PORT: String(grpcPort),
             DATABASE_URL: urls.auth,
             JWT_PRIVATE_KEY: keys.pem(),
             SERVICE_CLIENTS: 'like:split-test-secret',
           },
           logFile: join(logs, 'auth.log'),
-          readyUrl: `${base.auth}/health/ready`,
+          readyUrl: `http://127.0.0.1:${authAdminPort}/health/ready`,
         }),
       );
       apps.push(
         await startApp({
           name: 'monolith',
           entry: join(dist, 'apps', 'monolith', 'src', 'main.js'),
-          env: { ...common, PORT: String(monolithPort), DATABASE_URL: urls.app },
+          env: { ...common, PORT: String(monolithPort), ADMIN_PORT: String(monolithAdminPort), DATABASE_URL: urls.app },
           logFile: join(logs, 'monolith.log'),
-          readyUrl: `${base.monolith}/health/ready`,
+          readyUrl: `http://127.0.0.1:${monolithAdminPort}/health/ready`,
         }),
       );
     }, 120_000);
