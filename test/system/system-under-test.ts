@@ -19,7 +19,7 @@ interface RunningSystem {
   /** Everything one app has logged so far. */
   logs(app: string): Promise<string>;
   /**
-   * Freezes DynamoDB (SIGSTOP, or `compose pause`): it keeps its connections but answers nothing, as a
+   * Freezes DynamoDB (SIGSTOP, to its process or its container): it keeps its connections but answers nothing, as a
    * hung dependency does. Resolves with the function that thaws it, which must run before stop().
    */
   stallDynamoDb(): Promise<() => Promise<void>>;
@@ -78,10 +78,11 @@ async function composeSystem(): Promise<ComposeSystem> {
     compose,
     gateway: `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 8080}`,
     logs: (app) => compose.logs(app),
+    // SIGSTOP as on the embedded path: docker-compose 1.x finds no paused container to unpause on Podman.
     stallDynamoDb: async () => {
-      await compose.run(['pause', 'dynamodb']);
+      await compose.run(['kill', '-s', 'SIGSTOP', 'dynamodb']);
       return async () => {
-        await compose.run(['unpause', 'dynamodb']);
+        await compose.run(['kill', '-s', 'SIGCONT', 'dynamodb']);
       };
     },
     // test:compose tears the project down once every suite has run.
