@@ -19,7 +19,9 @@ const shared = {
   rootDir: __dirname,
   // NestJS 12 and some of its dependencies ship only ES modules, which Jest on Node 20 cannot require.
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages().join('|')})/)`],
+  // @fastify/cookie is CommonJS that loads its ES-only `cookie` with import(), which Jest's CommonJS
+  // runtime cannot run; transformed, that import() becomes a require() of the transformed module.
+  transformIgnorePatterns: [`/node_modules/(?!(${[...esmOnlyPackages(), '@fastify/cookie'].join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(),
   testEnvironment: 'node',
@@ -36,7 +38,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/{apps,tools}/*/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -42,6 +42,7 @@ describe('docker/Dockerfile', () => {
       '${NODE_IMAGE}',
       '${NODE_IMAGE}',
       ...APPS.map(() => 'runtime'),
+      'runtime', // split, the tool that moves a monolith's data (tools/split/cutover.spec.ts checks it)
     ]);
   });
 

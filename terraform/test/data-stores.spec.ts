@@ -80,11 +80,11 @@ describe('data stores of envs/dev', () => {
     ]);
   });
 
-  it('creates immutable, scanned ECR repositories for auth, monolith and like', () => {
+  it('creates immutable, scanned ECR repositories for auth, monolith, like and the data split', () => {
     const result = checkRepositories(stack);
     expect(result.problems).toEqual([]);
     expect(result.checked).toBe(3);
     const [ecr] = stack.children.get('ecr') ?? [];
-    expect(ecr?.args.repository_names).toEqual(['auth', 'monolith', 'like']);
+    expect(ecr?.args.repository_names).toEqual(['auth', 'monolith', 'like', 'split']);
   });
 });

@@ -35,7 +35,12 @@ async function startContainers(): Promise<TestEngines> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const [postgres, dynamodb] = await Promise.all([
-    new PostgreSqlContainer('postgres:17-alpine').withDatabase('postgres').start(),
+    // The Alpine image has no locales, so initdb would otherwise pick SQL_ASCII, where a varchar's length
+    // counts bytes; RDS and the embedded engine use UTF8, where it counts characters.
+    new PostgreSqlContainer('postgres:17-alpine')
+      .withDatabase('postgres')
+      .withEnvironment({ POSTGRES_INITDB_ARGS: '--encoding=UTF8 --locale=C' })
+      .start(),
     new GenericContainer('amazon/dynamodb-local:latest')
       .withCommand(['-jar', 'DynamoDBLocal.jar', '-inMemory', '-sharedDb'])
       .withExposedPorts(8000)

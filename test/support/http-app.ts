@@ -12,12 +12,14 @@ async function testEnv(env: Record<string, string>): Promise<void> {
 
 /**
  * Builds an app exactly as main.ts does (same adapter, pipes, filters, hooks) with the environment
- * given, and starts it listening on a free local port, as supertest then uses it.
+ * given, and starts it listening on a free local port, as supertest then uses it. `beforeListen` is for
+ * what main.ts adds before listening (e.g. a Fastify plugin).
  */
 export async function startTestApp(
   module: Type<unknown>,
   options: Omit<HttpAppOptions, 'keepAliveTimeoutMs' | 'trustedProxyHops'>,
   env: Record<string, string>,
+  beforeListen?: (app: NestFastifyApplication) => Promise<void>,
 ): Promise<NestFastifyApplication> {
   await testEnv(env);
   const app = await createHttpApp(
@@ -25,6 +27,7 @@ export async function startTestApp(
     { ...options, keepAliveTimeoutMs: 65_000, trustedProxyHops: 1 },
     { logger: false },
   );
+  await beforeListen?.(app);
   await app.listen(0, '127.0.0.1');
   return app;
 }

@@ -42,6 +42,9 @@ const ROUTES = [
   '/auth/login',
   '/auth/refresh',
   '/auth/logout',
+  '/auth/session/login',
+  '/auth/session/refresh',
+  '/auth/session/logout',
   '/auth/me',
   '/auth/.well-known/jwks.json',
   '/openapi.json',
@@ -179,7 +182,13 @@ const headers = (known: Known) =>
           { weight: 1, arbitrary: fc.integer({ min: 15_000, max: 24_000 }) },
         )
         .map((size) => 'p'.repeat(size)),
-      cookie: fc.constantFrom('a=b', 'session=%zz; x'),
+      cookie: fc.oneof(
+        fc.constantFrom('a=b', 'session=%zz; x', 'mysfits_session=', 'mysfits_session=%zz; mysfits_session=x'),
+        fc.string({ unit: 'grapheme-ascii', maxLength: 60 }).map((token) => `mysfits_session=${token}`),
+      ),
+      // The session routes' CSRF checks, passed or failed.
+      'x-requested-with': fc.constantFrom('fetch', 'XMLHttpRequest', 'fetch, fetch'),
+      'sec-fetch-site': fc.constantFrom('same-origin', 'same-site', 'cross-site', 'none'),
     },
     { requiredKeys: [] },
   );

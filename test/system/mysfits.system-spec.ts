@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseSetCookie } from 'cookie';
 import pg from 'pg';
 import request from 'supertest';
 import { APPS } from '../../tools/apps';
@@ -109,6 +110,29 @@ describe('a visitor, through the gateway', () => {
   it('logs out', async () => {
     await request(gateway).post('/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
     await request(gateway).post('/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
+  });
+
+  it('keeps a browser session in a cookie the gateway passes on: log in, renew, log out', async () => {
+    const session = (route: string, cookie?: string) => {
+      const call = request(gateway).post(`/auth/session/${route}`).set('x-requested-with', 'fetch');
+      return cookie ? call.set('cookie', `mysfits_session=${cookie}`) : call;
+    };
+    const cookieOf = (response: request.Response) => parseSetCookie(response.headers['set-cookie'][0]);
+    const login = await session('login').send({ email, password }).expect(200);
+    // The gateway, like the ALB, tells auth the page came over plain HTTP: no Secure flag here.
+    expect(cookieOf(login)).toMatchObject({ path: '/auth/session', httpOnly: true, sameSite: 'strict' });
+    expect(cookieOf(login).secure).toBeUndefined();
+    const renewed = await session('refresh', cookieOf(login).value).expect(200);
+    await request(gateway).get('/auth/me').set('authorization', `Bearer ${renewed.body.accessToken}`).expect(200);
+    const cookie = cookieOf(renewed).value;
+    expect(cookieOf(await session('logout', cookie).expect(204))).toMatchObject({ value: '', maxAge: 0 });
+    expect((await session('refresh', cookie).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
+    // The cookie holds a refresh token: neither the gateway's log nor auth's may keep it.
+    const logs = await Promise.all(['gateway', 'auth'].map((app) => system.logs(app)));
+    for (const token of [cookieOf(login).value, cookie]) {
+      expect(token).toMatch(/^[\w-]{43}$/);
+      for (const log of logs) expect(log).not.toContain(token);
+    }
   });
 
   it('carried each request id through gateway, like, monolith and auth logs', async () => {

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { ComposeProject } from '../../tools/compose/compose-project';
 import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
@@ -16,6 +18,11 @@ interface RunningSystem {
   gateway: string;
   /** Everything one app has logged so far. */
   logs(app: string): Promise<string>;
+  /**
+   * Freezes DynamoDB (SIGSTOP, to its process or its container): it keeps its connections but answers nothing, as a
+   * hung dependency does. Resolves with the function that thaws it, which must run before stop().
+   */
+  stallDynamoDb(): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +54,11 @@ async function embeddedSystem(name: string, env: NodeJS.ProcessEnv): Promise<Emb
       return `http://127.0.0.1:${this.launched.ports.gateway}`;
     },
     logs: async (app) => readFileSync(join(dataDir, 'logs', `${app}.log`), 'utf8'),
+    stallDynamoDb: async () => {
+      const pid = await descendantRunning(system.launched.pid, /DynamoDBLocal\.jar/);
+      process.kill(pid, 'SIGSTOP');
+      return async () => void process.kill(pid, 'SIGCONT');
+    },
     stop: async () => {
       await system.launched.interrupt();
       rmSync(dataDir, { recursive: true, force: true });
@@ -67,9 +79,35 @@ async function composeSystem(): Promise<ComposeSystem> {
     compose,
     gateway: `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 8080}`,
     logs: (app) => compose.logs(app),
+    // SIGSTOP as on the embedded path: docker-compose 1.x finds no paused container to unpause on Podman.
+    stallDynamoDb: async () => {
+      await compose.run(['kill', '-s', 'SIGSTOP', 'dynamodb']);
+      return async () => {
+        await compose.run(['kill', '-s', 'SIGCONT', 'dynamodb']);
+      };
+    },
     // test:compose tears the project down once every suite has run.
     stop: async () => undefined,
   };
+}
+
+/** The process below `ancestor` whose command line matches, e.g. one part of a launched system. */
+async function descendantRunning(ancestor: number, command: RegExp): Promise<number> {
+  const { stdout } = await promisify(execFile)('ps', ['-A', '-o', 'pid=,ppid=,args=']);
+  const processes = stdout
+    .trim()
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map(([, pid, ppid, args]) => ({ pid: Number(pid), ppid: Number(ppid), args }));
+  const below = new Set([ancestor]);
+  for (let size = 0; size !== below.size;) {
+    size = below.size;
+    for (const each of processes) if (below.has(each.ppid)) below.add(each.pid);
+  }
+  const found = processes.find((each) => below.has(each.pid) && command.test(each.args));
+  if (!found) throw new Error(`No process matching ${command} runs below process ${ancestor}`);
+  return found.pid;
 }
 
 /** `it` for the tests that only make sense for one way of running the system. */

@@ -11,3 +11,8 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
     await client.end();
   }
 }
+
+/** The URL of one database on a local server whose user and password are known. */
+export function postgresUrl(server: { user: string; password: string; port: number }, database: string): string {
+  return `postgres://${encodeURIComponent(server.user)}:${encodeURIComponent(server.password)}@127.0.0.1:${server.port}/${database}`;
+}

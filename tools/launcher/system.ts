@@ -7,6 +7,7 @@ import { DynamoDbServer, startDynamoDbLocal } from '../engines/dynamodb-local';
 import { assertPortFree } from '../engines/ports';
 import { PostgresServer, startEmbeddedPostgres } from '../engines/postgres';
 import { AppProcess, startApp } from './app-process';
+import { LOCAL_POSTGRES_USER } from './local-system';
 import { compileCacheFolder, repoRoot } from './repo';
 import { MANAGEMENT_PORT, SystemPorts } from './ports';
 import { loadOrCreateSecrets } from './secrets';
@@ -17,6 +18,8 @@ export interface SystemOptions {
   logLevel?: string;
   /** Added to every app's environment (the bench uses it to switch tracing on). */
   appEnv?: NodeJS.ProcessEnv;
+  /** The Ingress the gateway routes by; k8s/base/ingress.yaml unless given (say, a maintenance one). */
+  ingressManifest?: string;
   /** Progress messages, one line each. */
   report?: (line: string) => void;
   /** What happens once the system runs (an app that exited and is restarted), one line each. */
@@ -37,7 +40,6 @@ type Part = AppName | 'postgres' | 'dynamodb';
 
 /** Apps before the databases, each app before the ones it calls. */
 const STOP_ORDER: Part[] = [...[...APPS].reverse(), 'dynamodb', 'postgres'];
-const POSTGRES_USER = 'mysfits';
 const ISSUER = 'http://localhost/auth';
 
 /**
@@ -111,7 +113,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     startEmbeddedPostgres({
       dataDir: join(dataDir, 'postgres'),
       port: ports.postgres,
-      user: POSTGRES_USER,
+      user: LOCAL_POSTGRES_USER,
       password: secrets.postgresPassword,
     }),
   ).then(async (server) => {
@@ -166,7 +168,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...common,
     PORT: String(ports.gateway),
     ADMIN_PORT: String(ports.gatewayAdmin),
-    INGRESS_MANIFEST: join(root, 'k8s', 'base', 'ingress.yaml'),
+    INGRESS_MANIFEST: options.ingressManifest ?? join(root, 'k8s', 'base', 'ingress.yaml'),
     AUTH_URL: `http://127.0.0.1:${ports.auth}`,
     MONOLITH_URL: `http://127.0.0.1:${ports.monolith}`,
     LIKE_URL: `http://127.0.0.1:${ports.like}`,

@@ -6,6 +6,7 @@ import { ObservabilityModule, observabilitySettings } from '@app/observability';
 import { RequestContextModule } from '@app/request-context';
 import { expectedClaims, TokenVerificationModule } from '@app/token-verification';
 import { AccountsModule } from './accounts';
+import { BrowserSessionModule } from './browser-session';
 import { authConfig, AuthConfig } from './config';
 import { authDataSourceOptions } from './database';
 import { AuthReadiness } from './health';
@@ -35,6 +36,7 @@ import { UsersModule } from './users';
       useFactory: (config: AuthConfig, keys: SigningKeys) => ({ ...expectedClaims(config), keys }),
     }),
     AccountsModule,
+    BrowserSessionModule,
     UsersModule,
     ServiceTokensModule,
   ],

@@ -1,6 +1,7 @@
 import './tracing';
 import { bootstrapHttpService, httpServerSettings } from '@app/http-kit';
 import { AuthModule } from './auth.module';
+import { useSessionCookies } from './browser-session';
 import { authConfig } from './config';
 import { attachGrpcServer } from './grpc';
 
@@ -10,6 +11,9 @@ void bootstrapHttpService('auth', AuthModule, () => {
     openApiPath: '/auth/openapi.json',
     port: config.PORT,
     ...httpServerSettings(config),
-    beforeListen: (app) => attachGrpcServer(app, `0.0.0.0:${config.GRPC_PORT}`),
+    beforeListen: async (app) => {
+      await useSessionCookies(app);
+      await attachGrpcServer(app, `0.0.0.0:${config.GRPC_PORT}`);
+    },
   };
 });

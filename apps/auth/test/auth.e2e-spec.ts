@@ -1,5 +1,6 @@
 import { credentials, loadPackageDefinition, Metadata, ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { parseSetCookie, SetCookie } from 'cookie';
 import request from 'supertest';
 import { AUTH_PROTO_PATH } from '@app/auth-rpc';
 import { migrateDatabase } from '@app/database';
@@ -16,6 +17,7 @@ import {
   TestKeys,
 } from '../../../test/support/test-keys';
 import { AuthModule } from '../src/auth.module';
+import { useSessionCookies } from '../src/browser-session';
 import { authDataSourceOptions } from '../src/database';
 import { attachGrpcServer } from '../src/grpc';
 
@@ -40,6 +42,7 @@ async function startAuth() {
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
       LOGIN_MAX_FAILURES_PER_CLIENT: '6',
     },
+    useSessionCookies,
   );
   await attachGrpcServer(app, grpcUrl);
   return { app, grpcUrl, databaseUrl, stop: () => app.close() };
@@ -303,6 +306,150 @@ describe('refresh and logout', () => {
       .send({ refreshToken: 'x'.repeat(43) })
       .expect(401);
     expect(response.body.code).toBe('REFRESH_TOKEN_INVALID');
+  });
+});
+
+describe('browser session (refresh token in a cookie)', () => {
+  const { http, register } = authOfThisDescribe();
+  const SAME_ORIGIN = { 'x-requested-with': 'fetch', 'sec-fetch-site': 'same-origin' };
+  const cookieOf = (response: request.Response): SetCookie => {
+    const headers = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    expect(headers).toHaveLength(1);
+    return parseSetCookie(headers[0]);
+  };
+  const sessionLogin = (email: string, password: string, headers: Record<string, string> = SAME_ORIGIN) =>
+    http().post('/auth/session/login').set('x-forwarded-for', '198.51.100.20').set(headers).send({ email, password });
+  const sessionCall = (route: 'refresh' | 'logout', cookie?: string, headers: Record<string, string> = SAME_ORIGIN) => {
+    const call = http().post(`/auth/session/${route}`).set(headers);
+    return cookie ? call.set('cookie', `mysfits_session=${cookie}`) : call;
+  };
+  async function signedIn() {
+    const user = await register();
+    const response = await sessionLogin(user.email, user.password).expect(200);
+    return { user, response, cookie: cookieOf(response).value ?? '' };
+  }
+
+  it('logs in with the refresh token in an HttpOnly, SameSite=Strict cookie scoped to the session routes', async () => {
+    const { user, response } = await signedIn();
+    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
+    expect(decode(response.body.accessToken).payload.sub).toBe(user.id);
+    expect(cookieOf(response)).toEqual({
+      name: 'mysfits_session',
+      value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      path: '/auth/session',
+      httpOnly: true,
+      sameSite: 'strict',
+      maxAge: 14 * 24 * 3600,
+    });
+  });
+
+  it('marks the cookie Secure when a trusted proxy says the page came over HTTPS', async () => {
+    const user = await register();
+    const response = await sessionLogin(user.email, user.password, {
+      ...SAME_ORIGIN,
+      'x-forwarded-proto': 'https',
+    }).expect(200);
+    expect(cookieOf(response)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'strict' });
+  });
+
+  it('refuses wrong credentials like the JSON API, and sets no cookie', async () => {
+    const user = await register();
+    const response = await sessionLogin(user.email, 'wrong password!').expect(401);
+    expect(response.body.code).toBe('INVALID_CREDENTIALS');
+    expect(response.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('renews the access token from the cookie and rotates it; a reused cookie revokes the session', async () => {
+    const { user, cookie } = await signedIn();
+    const renewed = await sessionCall('refresh', cookie).expect(200);
+    expect(decode(renewed.body.accessToken).payload.sub).toBe(user.id);
+    expect(renewed.body).not.toHaveProperty('refreshToken');
+    const rotated = cookieOf(renewed).value ?? '';
+    expect(rotated).not.toBe(cookie);
+
+    const reused = await sessionCall('refresh', cookie).expect(401);
+    expect(reused.body.code).toBe('REFRESH_TOKEN_REUSED');
+    expect(cookieOf(reused)).toMatchObject({ value: '', maxAge: 0, path: '/auth/session' });
+    expect((await sessionCall('refresh', rotated).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
+  });
+
+  it('answers 204 and sets nothing when there is no session cookie', async () => {
+    const response = await sessionCall('refresh').expect(204);
+    expect(response.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('logs out: clears the cookie and revokes the session, for the JSON API too', async () => {
+    const { cookie } = await signedIn();
+    const response = await sessionCall('logout', cookie).expect(204);
+    expect(cookieOf(response)).toMatchObject({ value: '', maxAge: 0, path: '/auth/session' });
+    expect((await sessionCall('refresh', cookie).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
+    await http().post('/auth/refresh').send({ refreshToken: cookie }).expect(401);
+    await sessionCall('logout').expect(204);
+  });
+
+  describe('refuses what a cross-site page could send, and changes nothing', () => {
+    const crossSite: [string, Record<string, string>, string][] = [
+      ['without the custom header', { 'sec-fetch-site': 'same-origin' }, 'CSRF_HEADER_REQUIRED'],
+      ['with another value in it', { 'x-requested-with': 'XMLHttpRequest' }, 'CSRF_HEADER_REQUIRED'],
+      [
+        'from another site',
+        { 'x-requested-with': 'fetch', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+        'CROSS_SITE_REQUEST_REFUSED',
+      ],
+      [
+        'from a sibling subdomain',
+        { 'x-requested-with': 'fetch', 'sec-fetch-site': 'same-site', origin: 'https://evil.mysfits.example' },
+        'CROSS_SITE_REQUEST_REFUSED',
+      ],
+    ];
+    const routes = ['refresh', 'logout'] as const;
+
+    it.each(routes.flatMap((route) => crossSite.map((each) => [route, ...each] as const)))(
+      '%s %s',
+      async (route, _case, headers, code) => {
+        const { cookie } = await signedIn();
+        const refused = await sessionCall(route, cookie, headers).expect(403);
+        expect(refused.body.code).toBe(code);
+        expect(refused.headers['set-cookie']).toBeUndefined();
+        // Neither rotated nor revoked: the same cookie still renews, once.
+        await sessionCall('refresh', cookie).expect(200);
+      },
+    );
+
+    it.each(crossSite)('login %s', async (_case, headers, code) => {
+      const user = await register();
+      const refused = await sessionLogin(user.email, user.password, headers).expect(403);
+      expect(refused.body.code).toBe(code);
+      expect(refused.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('a form post (text/plain, as a cross-site form can send it) to refresh or logout', async () => {
+      const { cookie } = await signedIn();
+      for (const route of routes) {
+        const refused = await http()
+          .post(`/auth/session/${route}`)
+          .set('cookie', `mysfits_session=${cookie}`)
+          .set('content-type', 'text/plain')
+          .send('refreshToken=x')
+          .expect(403);
+        expect(refused.body.code).toBe('CSRF_HEADER_REQUIRED');
+      }
+      await sessionCall('refresh', cookie).expect(200);
+    });
+  });
+
+  it.each([
+    ['an undecodable value', '%zz'],
+    ['a value longer than any token', 'x'.repeat(4_000)],
+  ])('answers a session cookie holding %s as an invalid session, with the API error shape', async (_case, value) => {
+    const response = await sessionCall('refresh', value).expect(401);
+    expect(response.body).toMatchObject({ statusCode: 401, code: 'REFRESH_TOKEN_INVALID' });
+  });
+
+  it('is open to clients that send no fetch metadata, such as curl, given the header', async () => {
+    const user = await register();
+    const response = await sessionLogin(user.email, user.password, { 'x-requested-with': 'fetch' }).expect(200);
+    await sessionCall('refresh', cookieOf(response).value, { 'x-requested-with': 'fetch' }).expect(200);
   });
 });
 

@@ -57,9 +57,14 @@ afterAll(async () => {
 it('answers 503 UPSTREAM_UNAVAILABLE, not 500, when AWS denies the role an action, and logs the denial', async () => {
   // The request id reaches the log line through the request context (the logger's mixin reads logFields()).
   const context = app.get(RequestContext, { strict: false });
-  const logged: { entry: { err: Error }; fields: Record<string, string> }[] = [];
-  jest.spyOn(Logger.prototype, 'error').mockImplementation((entry: unknown) => {
-    logged.push({ entry: entry as { err: Error }, fields: context.logFields() });
+  // An unreachable dependency is one warning naming the error, without a stack (ApiExceptionFilter).
+  const logged: { entry: { dependencyError: { name: string; message: string } }; fields: Record<string, string> }[] =
+    [];
+  jest.spyOn(Logger.prototype, 'warn').mockImplementation((entry: unknown) => {
+    logged.push({
+      entry: entry as { dependencyError: { name: string; message: string } },
+      fields: context.logFields(),
+    });
   });
   const response = await request(app.getHttpServer()).get('/mysfits').expect(503);
   expect(response.body).toEqual({
@@ -71,6 +76,6 @@ it('answers 503 UPSTREAM_UNAVAILABLE, not 500, when AWS denies the role an actio
   expect(logged).toHaveLength(1);
   const [{ entry, fields }] = logged;
   expect(fields.requestId).toBe(response.body.requestId);
-  expect(entry.err.name).toBe('AccessDeniedException');
-  expect(entry.err.message).toContain('is not authorized to perform: dynamodb:Scan');
+  expect(entry.dependencyError.name).toBe('AccessDeniedException');
+  expect(entry.dependencyError.message).toContain('is not authorized to perform: dynamodb:Scan');
 });

@@ -72,7 +72,12 @@ function monolithOfThisDescribe() {
     monolith().users.set(id, name);
     return { id, auth: `Bearer ${keys.userToken(id)}` };
   }
-  return { monolith, http, newUser };
+  /** A mysfit as the list shows it on its card. */
+  const listed = async (mysfitId: string) =>
+    ((await http().get('/mysfits').expect(200)).body.mysfits as { mysfitId: string }[]).find(
+      (mysfit) => mysfit.mysfitId === mysfitId,
+    );
+  return { monolith, http, newUser, listed };
 }
 
 describe('GET /mysfits', () => {
@@ -88,6 +93,8 @@ describe('GET /mysfits', () => {
       goodevil: expect.stringMatching(/^(Good|Neutral|Evil)$/),
       lawchaos: expect.stringMatching(/^(Lawful|Neutral|Chaotic)$/),
       thumbImageUri: expect.any(String),
+      likes: expect.any(Number),
+      adopted: expect.any(Boolean),
     });
   });
 
@@ -139,7 +146,7 @@ describe('GET /mysfits/:id', () => {
 });
 
 describe('POST /mysfits/:id/adopt', () => {
-  const { monolith, http, newUser } = monolithOfThisDescribe();
+  const { monolith, http, newUser, listed } = monolithOfThisDescribe();
 
   it('needs a token', async () => {
     expect((await http().post(`/mysfits/${second.id}/adopt`).expect(401)).body.code).toBe('AUTHENTICATION_REQUIRED');
@@ -164,6 +171,7 @@ describe('POST /mysfits/:id/adopt', () => {
     expect(again.body.code).toBe('ALREADY_ADOPTED');
     const profile = await http().get(`/mysfits/${second.id}`).expect(200);
     expect(profile.body).toMatchObject({ adopted: true, adoptedBy: { userId: adopter.id, displayName: 'Adopter' } });
+    expect(await listed(second.id)).toMatchObject({ adopted: true });
     const mine = await http().get('/me/adoptions').set('authorization', adopter.auth).expect(200);
     expect(mine.body.adoptions.map((a: { mysfitId: string }) => a.mysfitId)).toEqual([second.id]);
   });
@@ -301,7 +309,7 @@ describe('comments: input the database could not store', () => {
 });
 
 describe('POST /mysfits/:id/fulfill-like (internal)', () => {
-  const { http } = monolithOfThisDescribe();
+  const { http, listed } = monolithOfThisDescribe();
 
   const fulfill = (mysfitId: string, userId: string, token = keys.serviceToken('like')) =>
     http().post(`/mysfits/${mysfitId}/fulfill-like`).set('authorization', `Bearer ${token}`).send({ userId });
@@ -315,6 +323,7 @@ describe('POST /mysfits/:id/fulfill-like (internal)', () => {
     for (const repeat of repeats)
       expect(repeat.body).toEqual({ mysfitId: first.id, likes: before + 1, alreadyLiked: true });
     expect((await http().get(`/mysfits/${first.id}`)).body.likes).toBe(before + 1);
+    expect(await listed(first.id)).toMatchObject({ likes: before + 1, adopted: false });
   });
 
   it('counts concurrent likes of different users exactly', async () => {

@@ -54,6 +54,16 @@ function databaseName(url: string): string {
 }
 
 /**
+ * node-postgres's settings for one database, for code that connects without TypeORM: the URL as it is,
+ * or with DATABASE_IAM_AUTH its parts and a token signed per connection, over verified TLS.
+ */
+export function postgresClientConfig(connection: PostgresEnv): pg.ClientConfig {
+  if (!connection.DATABASE_IAM_AUTH) return { connectionString: connection.DATABASE_URL };
+  const { username, ...rest } = iamAuthenticated(connection);
+  return { ...rest, user: username };
+}
+
+/**
  * The URL's parts, with a token as the password. Not the URL itself: node-postgres would take the URL's
  * empty password over the token. RDS accepts IAM tokens over TLS only, so TLS is verified whatever sslmode says.
  */

@@ -28,7 +28,8 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
     // DynamoDB Local accepts any credentials; in AWS the default chain finds the pod's IRSA role.
     credentials: settings.endpoint ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined,
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes, and waits on.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
   });
   measureOperations(client);
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });

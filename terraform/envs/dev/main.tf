@@ -133,7 +133,7 @@ module "ecr" {
   source = "../../modules/ecr"
 
   namespace        = var.project
-  repository_names = ["auth", "monolith", "like"]
+  repository_names = ["auth", "monolith", "like", "split"]
   force_delete     = !local.is_production
 }
 

@@ -49,12 +49,15 @@ const WAITER_ACTIONS: Record<string, string> = {
   waitUntilTableNotExists: 'dynamodb:DescribeTable',
 };
 
+/** Paginators send their operation once per page: `paginateScan` sends Scan. */
+const PAGINATOR_PREFIX = 'paginate';
+
 /** @aws-sdk/rds-signer signs an RDS IAM authentication token, which the database accepts only with rds-db:connect. */
 const RDS_SIGNER = { package: '@aws-sdk/rds-signer', name: 'Signer', action: 'rds-db:connect' };
 
 /**
  * The AWS calls reachable from the entry points: every `new XCommand(...)` of an AWS SDK client or the
- * DynamoDB document client, every waiter and every RDS token signer, in the files the entry points import
+ * DynamoDB document client, every paginator, every waiter and every RDS token signer, in the files the entry points import
  * (transitively, through the tsconfig path aliases; node_modules excluded). Names imported from a lib's
  * index lead only to the files that define them, not to the whole lib.
  */
@@ -110,6 +113,11 @@ function actionsOf(node: ts.Node, sdkImports: Map<string, string>): string[] {
   }
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && sdkImports.has(node.expression.text)) {
     const name = node.expression.text;
+    if (name.startsWith(PAGINATOR_PREFIX)) {
+      const service = SERVICE_OF_PACKAGE[sdkImports.get(name)!];
+      if (!service) throw new Error(`${name}: no IAM service known for ${sdkImports.get(name)}`);
+      return [`${service}:${name.slice(PAGINATOR_PREFIX.length)}`];
+    }
     if (!name.startsWith('waitUntil')) return [];
     const action = WAITER_ACTIONS[name];
     if (!action) throw new Error(`${name}: a waiter this check does not know`);

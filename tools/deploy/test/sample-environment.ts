@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../launcher/repo';
@@ -46,5 +46,26 @@ export function renderEnvironment(outputs: DeployOutputs, tag = SAMPLE_TAG): str
     return execFileSync('kubectl', ['kustomize', overlayDir], { encoding: 'utf8' });
   } finally {
     rmSync(overlayDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `kubectl kustomize` of a kustomization of k8s/ that builds on the overlay `npm run deploy -- --env <env>`
+ * writes (k8s/overlays/eks-<env>), with that overlay written for these outputs. It all happens in a copy of
+ * k8s/ in a throwaway folder (base and components linked), so that no real overlay is touched.
+ */
+export function renderOnEnvironment(path: string, outputs: DeployOutputs, env = 'dev', tag = SAMPLE_TAG): string {
+  const root = mkdtempSync(join(tmpdir(), 'mysfits-k8s-'));
+  const k8s = join(root, 'k8s');
+  try {
+    mkdirSync(k8s);
+    for (const linked of ['base', 'components']) symlinkSync(join(repoRoot(), 'k8s', linked), join(k8s, linked));
+    const [top] = path.split('/');
+    cpSync(join(repoRoot(), 'k8s', top), join(k8s, top), { recursive: true });
+    const overlayDir = join(k8s, 'overlays', `eks-${env}`);
+    writeOverlay(overlayDir, environmentKustomization({ outputs, tag, overlayDir, repoRoot: root }), 'a test');
+    return execFileSync('kubectl', ['kustomize', join(k8s, path)], { encoding: 'utf8' });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 }

@@ -7,10 +7,11 @@ import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { LoginThrottle } from './login-throttle';
 
-/** Register, login (throttled), refresh, logout and me over HTTP; nothing here is for other features. */
+/** Register, login (throttled), refresh, logout and me over HTTP; the service also backs the browser session. */
 @Module({
   imports: [UsersModule, CredentialsModule, TokensModule],
   controllers: [AccountsController],
   providers: [AccountsService, LoginThrottle, ...accountMetrics],
+  exports: [AccountsService],
 })
 export class AccountsModule {}

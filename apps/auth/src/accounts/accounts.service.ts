@@ -49,7 +49,7 @@ export class AccountsService {
     });
     const user = await this.users.findByEmail(email);
     const valid = user
-      ? await this.passwords.verify(user.passwordHash, password)
+      ? await this.passwordMatches(user, password)
       : await this.passwords.verifyAgainstNothing(password);
     if (!user || !valid) {
       await this.throttle.recordFailure(email, clientAddress);
@@ -76,6 +76,23 @@ export class AccountsService {
 
   me(userId: string): Promise<User> {
     return this.users.get(userId);
+  }
+
+  /**
+   * Users brought from the monolith keep its hash (Django's PBKDF2) until they first log in: then the
+   * password is checked against it once and rehashed with argon2id in the same request. The swap only
+   * happens if the legacy hash is still the stored one; otherwise another request replaced it first, and
+   * only what is stored now counts, so a legacy hash is never accepted once it has been replaced.
+   */
+  private async passwordMatches(user: User, password: string): Promise<boolean> {
+    if (!(await this.passwords.verify(user.passwordHash, password))) return false;
+    if (!this.passwords.isLegacy(user.passwordHash)) return true;
+    const rehashed = await this.passwords.hash(password);
+    if (await this.users.replacePasswordHash(user.id, user.passwordHash, rehashed)) return true;
+    const current = (await this.users.findMany([user.id])).find((stored) => stored.id === user.id);
+    return (
+      current !== undefined && current.passwordHash !== user.passwordHash && this.passwordMatches(current, password)
+    );
   }
 
   private async tokensFor(userId: string, refreshToken: string): Promise<Tokens> {

@@ -37,4 +37,9 @@ export class TypeOrmUsersRepository extends UsersRepository {
   findByIds(ids: string[]): Promise<User[]> {
     return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
+
+  async replacePasswordHash(id: string, current: string, replacement: string): Promise<boolean> {
+    const result = await this.users.update({ id, passwordHash: current }, { passwordHash: replacement });
+    return result.affected === 1;
+  }
 }

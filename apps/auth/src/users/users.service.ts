@@ -24,6 +24,11 @@ export class UsersService {
     return user;
   }
 
+  /** Sets a new password hash only if the stored one is still `current`; false when another request changed it first. */
+  replacePasswordHash(id: string, current: string, replacement: string): Promise<boolean> {
+    return this.users.replacePasswordHash(id, current, replacement);
+  }
+
   /** The users with these ids that exist; ids that are not UUIDs cannot be anyone's and are skipped. */
   findMany(ids: string[]): Promise<User[]> {
     return this.users.findByIds([...new Set(ids.filter((id) => isUUID(id)))]);

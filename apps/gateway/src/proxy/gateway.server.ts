@@ -62,7 +62,10 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     const urls = upstreams(config);
     const missing = table.services().filter((service) => !urls.has(service));
     if (missing.length) throw new Error(`No upstream URL for Ingress backend(s): ${missing.join(', ')}`);
-    for (const path of config.UPSTREAM_ROUTE_TIMEOUTS_MS.keys()) {
+    // An Ingress that sends nothing upstream (maintenance: fixed responses only) has no route a timeout
+    // could apply to, so the default like timeout does not stop it.
+    const proxies = table.services().length > 0;
+    for (const path of proxies ? config.UPSTREAM_ROUTE_TIMEOUTS_MS.keys() : []) {
       if (!table.routes.some((route) => route.path === path)) {
         throw new Error(`UPSTREAM_ROUTE_TIMEOUTS_MS: ${path} is not a path of ${config.INGRESS_MANIFEST}`);
       }

@@ -3,7 +3,7 @@ import { GOOD_EVIL, LAW_CHAOS } from '@app/mysfits-data';
 import type { Adopter } from '../../adoptions';
 import type { Mysfit } from '../../catalogue';
 
-/** One card of the list, with the original workshop's field names. */
+/** One card of the list, with the original workshop's field names (plus the like count and adoption). */
 export class MysfitSummary {
   @ApiProperty({ format: 'uuid' }) mysfitId!: string;
   @ApiProperty() name!: string;
@@ -11,6 +11,8 @@ export class MysfitSummary {
   @ApiProperty({ enum: GOOD_EVIL }) goodevil!: string;
   @ApiProperty({ enum: LAW_CHAOS }) lawchaos!: string;
   @ApiProperty() thumbImageUri!: string;
+  @ApiProperty() likes!: number;
+  @ApiProperty() adopted!: boolean;
 
   static from(mysfit: Mysfit): MysfitSummary {
     return summaryOf(mysfit);
@@ -31,8 +33,6 @@ export class MysfitProfile extends MysfitSummary {
   @ApiProperty() age!: number;
   @ApiProperty() description!: string;
   @ApiProperty() profileImageUri!: string;
-  @ApiProperty() likes!: number;
-  @ApiProperty() adopted!: boolean;
   @ApiProperty({ type: AdopterResponse, nullable: true }) adoptedBy!: AdopterResponse | null;
 
   static override from(mysfit: Mysfit, adoptedBy: AdopterResponse | null = null): MysfitProfile {
@@ -41,8 +41,6 @@ export class MysfitProfile extends MysfitSummary {
       age: mysfit.age,
       description: mysfit.description,
       profileImageUri: mysfit.profileImageUri,
-      likes: mysfit.likes,
-      adopted: mysfit.adopted,
       adoptedBy,
     };
   }
@@ -56,5 +54,7 @@ function summaryOf(mysfit: Mysfit) {
     goodevil: mysfit.goodEvil,
     lawchaos: mysfit.lawChaos,
     thumbImageUri: mysfit.thumbImageUri,
+    likes: mysfit.likes,
+    adopted: mysfit.adopted,
   };
 }

@@ -1,0 +1,2 @@
+export { BrowserSessionModule } from './browser-session.module';
+export { useSessionCookies } from './session-cookie';
