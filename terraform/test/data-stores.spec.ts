@@ -22,6 +22,8 @@ const MYSFITS_TABLE_ACTIONS = [
   'dynamodb:UpdateItem',
 ];
 const LIKES_TABLE_ACTIONS = ['dynamodb:DescribeTable', 'dynamodb:PutItem'];
+// The data split's: the Adopted flags (Scan, UpdateItem), and the seed of the monolith's migrate command it runs.
+const SPLIT_ACTIONS = ['dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem'];
 
 describe('data stores of envs/dev', () => {
   let stack: Instance;
@@ -63,6 +65,21 @@ describe('data stores of envs/dev', () => {
         '${aws_dynamodb_table.likes.arn}': LIKES_TABLE_ACTIONS,
         '${aws_kms_key.tables.arn}': ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
       });
+    });
+  });
+
+  it("gives the data split's role the mysfits table's PutItem, Scan and UpdateItem and its key, nothing of the likes table", () => {
+    const split = checkIrsaTrust(stack).roles.find(
+      ({ subject }) => subject === 'system:serviceaccount:mysfits:legacy-split',
+    );
+    const documents = (split ? permissionDocuments(stack, split.role) : []).filter(
+      (document) => document.instance.address === 'module.dynamodb',
+    );
+    expect(documents).toHaveLength(1);
+    expect(checkTableAccessPolicy(documents[0], SPLIT_ACTIONS).problems).toEqual([]);
+    expect(Object.fromEntries(grantsByResource(documents[0]))).toEqual({
+      '${aws_dynamodb_table.mysfits.arn}': SPLIT_ACTIONS,
+      '${aws_kms_key.tables.arn}': ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
     });
   });
 

@@ -6,8 +6,19 @@ import type { Instance } from './support/stack';
 
 const REPO_ROOT = join(TERRAFORM_DIR, '..');
 
-/** Who sends AWS calls, from which entry points, and the service account whose IRSA role must allow them. */
-const CALLERS = [
+const SEED_REPOSITORY_READS =
+  "the monolith's catalogue repository reads; its migrate command calls only the repository's addIfMissing (PutItem)";
+
+/**
+ * Who sends AWS calls, from which entry points, and the service account whose IRSA role must allow them;
+ * `notSentOnAws`: calls the files reached hold but that caller never makes in AWS, and why.
+ */
+const CALLERS: {
+  caller: string;
+  serviceAccount: string | undefined;
+  entryPoints: string[];
+  notSentOnAws?: Record<string, string>;
+}[] = [
   { caller: 'auth', serviceAccount: 'auth', entryPoints: ['apps/auth/src/main.ts', 'apps/auth/src/migrate.ts'] },
   {
     caller: 'monolith',
@@ -15,6 +26,20 @@ const CALLERS = [
     entryPoints: ['apps/monolith/src/main.ts', 'apps/monolith/src/migrate.ts'],
   },
   { caller: 'like', serviceAccount: undefined, entryPoints: ['apps/like/src/main.ts'] },
+  {
+    // The split runs the apps' migrate commands itself, with its own identity (tools/split/target-migrations.ts):
+    // the monolith's seeds the mysfits table (PutItem).
+    caller: 'the data split',
+    serviceAccount: 'legacy-split',
+    entryPoints: ['tools/split/main.ts', 'apps/auth/src/migrate.ts', 'apps/monolith/src/migrate.ts'],
+    notSentOnAws: {
+      'dynamodb:DescribeTable':
+        "the monolith's migrate command waits for a table only after creating it, with DYNAMODB_CREATE_TABLES",
+      'dynamodb:BatchGetItem': SEED_REPOSITORY_READS,
+      'dynamodb:GetItem': SEED_REPOSITORY_READS,
+      'dynamodb:Query': SEED_REPOSITORY_READS,
+    },
+  },
   {
     caller: 'the database-roles step',
     serviceAccount: 'database-admin',
@@ -60,8 +85,12 @@ function grantsByServiceAccount(stack: Instance): Map<string, Set<string>> {
 }
 
 /** What the code sends that the role does not allow, and what the role allows that nothing sends. */
-export function compare(sent: readonly string[], granted: ReadonlySet<string>) {
-  const needed = sent.filter((action) => !(action in LOCAL_ONLY));
+export function compare(
+  sent: readonly string[],
+  granted: ReadonlySet<string>,
+  notSentOnAws: Readonly<Record<string, string>> = {},
+) {
+  const needed = sent.filter((action) => !(action in LOCAL_ONLY) && !(action in notSentOnAws));
   const implied = Object.entries(IMPLIED_BY)
     .filter(([, prefix]) => needed.some((action) => action.startsWith(prefix)))
     .map(([action]) => action);
@@ -80,14 +109,19 @@ describe('the IAM roles of envs/dev cover exactly the AWS calls in the code', ()
 
   it.each(CALLERS)(
     '$caller: its role allows every call it sends, and nothing else',
-    ({ serviceAccount, entryPoints }) => {
+    ({ serviceAccount, entryPoints, notSentOnAws = {} }) => {
       const sent = sdkCallsFrom(REPO_ROOT, entryPoints).map((call) => call.action);
       if (serviceAccount === undefined) {
         expect(sent).toEqual([]);
         return;
       }
       expect(sent.length).toBeGreaterThan(0);
-      expect(compare(sent, grants.get(serviceAccount) ?? new Set())).toEqual({ missing: [], unused: [] });
+      // An exception the code no longer calls for is one to remove.
+      expect(sent).toEqual(expect.arrayContaining(Object.keys(notSentOnAws)));
+      expect(compare(sent, grants.get(serviceAccount) ?? new Set(), notSentOnAws)).toEqual({
+        missing: [],
+        unused: [],
+      });
     },
   );
 

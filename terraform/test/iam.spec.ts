@@ -23,7 +23,7 @@ describe('IAM of envs/dev', () => {
   it('writes every policy with aws_iam_policy_document', () => {
     const result = checkPoliciesAreDocuments(stack);
     expect(result.problems).toEqual([]);
-    expect(result.checked).toBe(21);
+    expect(result.checked).toBe(23);
   });
 
   it('grants no wildcard action anywhere, and "*" as a resource only in the controller and X-Ray policies or to actions without a resource type', () => {
@@ -46,6 +46,10 @@ describe('IAM of envs/dev', () => {
       [
         'module.service_account_roles["database-admin"].aws_iam_role.this',
         'system:serviceaccount:mysfits:database-admin',
+      ],
+      [
+        'module.service_account_roles["legacy-split"].aws_iam_role.this',
+        'system:serviceaccount:mysfits:legacy-split',
       ],
       ['module.service_account_roles["monolith"].aws_iam_role.this', 'system:serviceaccount:mysfits:monolith'],
     ]);

@@ -23,6 +23,7 @@ describe('references and module calls of envs/dev', () => {
         'module.service_account_roles["auth"]',
         'module.service_account_roles["monolith"]',
         'module.service_account_roles["database-admin"]',
+        'module.service_account_roles["legacy-split"]',
         'module.ecr',
         'module.domain',
         'module.domain.module.external_dns_irsa',

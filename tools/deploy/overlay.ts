@@ -7,8 +7,8 @@ import { entryOf, type DeployOutputs } from './terraform-outputs';
 /** The apps deployed to EKS, each an image `mysfits/<app>` in k8s/base and an ECR repository. */
 export const EKS_APPS = ['auth', 'monolith', 'like'] as const;
 
-/** Service accounts with an IRSA role: the apps that call AWS, and the database-roles step. */
-export const ROLE_ACCOUNTS = ['auth', 'monolith', 'database-admin'] as const;
+/** Service accounts with an IRSA role: the apps that call AWS, the database-roles step and the data split. */
+export const ROLE_ACCOUNTS = ['auth', 'monolith', 'database-admin', 'legacy-split'] as const;
 
 /** The ServiceAccount of k8s/components/observability's collector, whose role is the output collector_role_arn. */
 const COLLECTOR_ACCOUNT = 'otel-collector';

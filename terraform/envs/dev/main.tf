@@ -25,6 +25,13 @@ locals {
       dynamodb = module.dynamodb.access_policy_json
       database = module.postgres["app"].connect_policy_json
     }
+    # The data split's Job (k8s/components/legacy-split): it signs in to both databases as the services'
+    # own roles, whose rights it needs, and sets the mysfits' Adopted flags.
+    legacy-split = {
+      dynamodb      = module.dynamodb.split_policy_json
+      auth-database = module.postgres["auth"].connect_policy_json
+      app-database  = module.postgres["app"].connect_policy_json
+    }
     # The database-roles step: reads the master credentials to create the service roles.
     database-admin = {
       auth-master-secret = module.postgres["auth"].read_master_secret_policy_json

@@ -17,3 +17,8 @@ output "access_policy_json" {
   description = "Least-privilege policy for the monolith, the only service that reads and writes these tables."
   value       = data.aws_iam_policy_document.access.json
 }
+
+output "split_policy_json" {
+  description = "Least-privilege policy for the data split: read and set the mysfits' Adopted flags, add the seed mysfits."
+  value       = data.aws_iam_policy_document.split.json
+}

@@ -50,3 +50,27 @@ data "aws_iam_policy_document" "access" {
     }
   }
 }
+
+# Exactly what the data split (tools/split, run once at the cut-over) sends: it scans the mysfits' Adopted
+# flags and sets those the copied adoptions disagree with (UpdateItem); the monolith's migrate command,
+# which it runs first, adds the seed mysfits that are missing (a conditional PutItem). It never touches
+# the likes table.
+data "aws_iam_policy_document" "split" {
+  statement {
+    sid       = "MysfitsTable"
+    actions   = ["dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.mysfits.arn]
+  }
+
+  statement {
+    sid       = "TablesKey"
+    actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.tables.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["dynamodb.${data.aws_region.current.region}.amazonaws.com"]
+    }
+  }
+}
