@@ -51,14 +51,14 @@ describe('data stores of envs/dev', () => {
     });
 
     it('may use only its tables, their indexes and their key', () => {
-      expect(documents).toHaveLength(1);
-      const result = checkTableAccessPolicy(documents[0], MYSFITS_TABLE_ACTIONS);
-      expect(result.problems).toEqual([]);
-      expect(result.checked).toBeGreaterThan(8);
+      expect(documents).toHaveLength(2);
+      const results = documents.map((document) => checkTableAccessPolicy(document, MYSFITS_TABLE_ACTIONS));
+      expect(results.flatMap((result) => result.problems)).toEqual([]);
+      expect(results.reduce((checked, result) => checked + result.checked, 0)).toBeGreaterThan(8);
     });
 
     it('is granted exactly what each table is used for', () => {
-      expect(Object.fromEntries(grantsByResource(documents[0]))).toEqual({
+      expect(Object.fromEntries(grantsByResource(...documents))).toEqual({
         '${aws_dynamodb_table.mysfits.arn}': MYSFITS_TABLE_ACTIONS,
         '${aws_dynamodb_table.mysfits.arn}/index/GoodEvilIndex': ['dynamodb:Query'],
         '${aws_dynamodb_table.mysfits.arn}/index/LawChaosIndex': ['dynamodb:Query'],
@@ -68,18 +68,32 @@ describe('data stores of envs/dev', () => {
     });
   });
 
-  it("gives the data split's role the mysfits table's PutItem, Scan and UpdateItem and its key, nothing of the likes table", () => {
-    const split = checkIrsaTrust(stack).roles.find(
-      ({ subject }) => subject === 'system:serviceaccount:mysfits:legacy-split',
-    );
-    const documents = (split ? permissionDocuments(stack, split.role) : []).filter(
-      (document) => document.instance.address === 'module.dynamodb',
-    );
-    expect(documents).toHaveLength(1);
-    expect(checkTableAccessPolicy(documents[0], SPLIT_ACTIONS).problems).toEqual([]);
-    expect(Object.fromEntries(grantsByResource(documents[0]))).toEqual({
-      '${aws_dynamodb_table.mysfits.arn}': SPLIT_ACTIONS,
-      '${aws_kms_key.tables.arn}': ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+  describe("the data split's role", () => {
+    let documents: Located[];
+
+    beforeAll(() => {
+      const split = checkIrsaTrust(stack).roles.find(
+        ({ subject }) => subject === 'system:serviceaccount:mysfits:legacy-split',
+      );
+      documents = split ? permissionDocuments(stack, split.role) : [];
+    });
+
+    it("may sign in to both PostgreSQL instances, each as its service's role (the tables it fills), and use DynamoDB", () => {
+      expect(documents.map((document) => document.address).sort()).toEqual([
+        'module.dynamodb.data.aws_iam_policy_document.split',
+        'module.dynamodb.data.aws_iam_policy_document.tables_key',
+        'module.postgres["app"].data.aws_iam_policy_document.connect',
+        'module.postgres["auth"].data.aws_iam_policy_document.connect',
+      ]);
+    });
+
+    it("may use the mysfits table's PutItem, Scan and UpdateItem and its key, nothing of the likes table", () => {
+      const dynamodb = documents.filter((document) => document.instance.address === 'module.dynamodb');
+      expect(dynamodb.flatMap((document) => checkTableAccessPolicy(document, SPLIT_ACTIONS).problems)).toEqual([]);
+      expect(Object.fromEntries(grantsByResource(...dynamodb))).toEqual({
+        '${aws_dynamodb_table.mysfits.arn}': SPLIT_ACTIONS,
+        '${aws_kms_key.tables.arn}': ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+      });
     });
   });
 

@@ -47,10 +47,7 @@ describe('IAM of envs/dev', () => {
         'module.service_account_roles["database-admin"].aws_iam_role.this',
         'system:serviceaccount:mysfits:database-admin',
       ],
-      [
-        'module.service_account_roles["legacy-split"].aws_iam_role.this',
-        'system:serviceaccount:mysfits:legacy-split',
-      ],
+      ['module.service_account_roles["legacy-split"].aws_iam_role.this', 'system:serviceaccount:mysfits:legacy-split'],
       ['module.service_account_roles["monolith"].aws_iam_role.this', 'system:serviceaccount:mysfits:monolith'],
     ]);
   });

@@ -22,13 +22,15 @@ locals {
       database = module.postgres["auth"].connect_policy_json
     }
     monolith = {
-      dynamodb = module.dynamodb.access_policy_json
-      database = module.postgres["app"].connect_policy_json
+      dynamodb   = module.dynamodb.access_policy_json
+      tables-key = module.dynamodb.tables_key_policy_json
+      database   = module.postgres["app"].connect_policy_json
     }
     # The data split's Job (k8s/components/legacy-split): it signs in to both databases as the services'
     # own roles, whose rights it needs, and sets the mysfits' Adopted flags.
     legacy-split = {
       dynamodb      = module.dynamodb.split_policy_json
+      tables-key    = module.dynamodb.tables_key_policy_json
       auth-database = module.postgres["auth"].connect_policy_json
       app-database  = module.postgres["app"].connect_policy_json
     }

@@ -18,6 +18,11 @@ output "access_policy_json" {
   value       = data.aws_iam_policy_document.access.json
 }
 
+output "tables_key_policy_json" {
+  description = "Use of the tables' KMS key through DynamoDB, for the holders of access_policy_json or split_policy_json."
+  value       = data.aws_iam_policy_document.tables_key.json
+}
+
 output "split_policy_json" {
   description = "Least-privilege policy for the data split: read and set the mysfits' Adopted flags, add the seed mysfits."
   value       = data.aws_iam_policy_document.split.json

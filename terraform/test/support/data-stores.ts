@@ -29,10 +29,10 @@ export function checkTables(root: Instance): CheckResult {
   return findings;
 }
 
-/** Resource (as written, `${aws_dynamodb_table.x.arn}/index/y`) => the actions granted on it. */
-export function grantsByResource(document: Located): Map<string, string[]> {
+/** Resource (as written, `${aws_dynamodb_table.x.arn}/index/y`) => the actions the documents grant on it. */
+export function grantsByResource(...documents: Located[]): Map<string, string[]> {
   const grants = new Map<string, string[]>();
-  for (const statement of statements(document)) {
+  for (const statement of documents.flatMap(statements)) {
     const actions = listOf(statement, 'actions').map(String);
     for (const resource of listOf(statement, 'resources').map(String)) {
       grants.set(resource, [...(grants.get(resource) ?? []), ...actions].sort());
