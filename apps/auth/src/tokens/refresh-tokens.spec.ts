@@ -1,4 +1,3 @@
-import type { AuthConfig } from '../config';
 import { RefreshTokens } from './refresh-tokens';
 import { ConsumeResult, NewRefreshToken, RefreshTokensRepository } from './refresh-tokens.repository';
 
@@ -30,7 +29,7 @@ class InMemoryRefreshTokens extends RefreshTokensRepository {
 
 describe('RefreshTokens', () => {
   const repository = new InMemoryRefreshTokens();
-  const tokens = new RefreshTokens(repository, { REFRESH_TOKEN_TTL_SECONDS: 60 } as AuthConfig);
+  const tokens = new RefreshTokens(repository, 60);
 
   it('stores only a hash of the opaque token', async () => {
     const token = await tokens.issue('user-1');

@@ -1,17 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
 import { RefreshTokenInvalidError, RefreshTokenReusedError } from './refresh-token.errors';
-import { authConfig, AuthConfig } from '../config';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Opaque refresh tokens, rotated on every use; presenting a used one revokes its whole family. */
-@Injectable()
 export class RefreshTokens {
   constructor(
     private readonly repository: RefreshTokensRepository,
-    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    private readonly lifetimeSeconds: number,
   ) {}
 
   /** Starts a new family (a login). */
@@ -46,7 +43,7 @@ export class RefreshTokens {
       familyId,
       userId,
       tokenHash: hashOf(token),
-      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+      expiresAt: new Date(Date.now() + this.lifetimeSeconds * 1000),
     });
     return token;
   }

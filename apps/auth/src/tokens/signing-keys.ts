@@ -1,7 +1,5 @@
 import { createHash, createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
 import { SigningKeySource } from '@app/token-verification';
-import { authConfig, AuthConfig } from '../config';
 
 export interface PublishedKey extends JsonWebKey {
   kid: string;
@@ -13,17 +11,16 @@ export interface PublishedKey extends JsonWebKey {
  * The key pair that signs access tokens. The key id is the RFC 7638 thumbprint of the public key,
  * so it changes exactly when the key does and verifiers can pick the right key during a rotation.
  */
-@Injectable()
 export class SigningKeys extends SigningKeySource {
   readonly privateKey: KeyObject;
   readonly kid: string;
   private readonly verificationKey: KeyObject;
   private readonly jwk: PublishedKey;
 
-  constructor(@Inject(authConfig.KEY) config: AuthConfig) {
+  /** `privateKey` is an EC P-256 key: the config schema checked it at boot. */
+  constructor(privateKey: KeyObject) {
     super();
-    // An EC P-256 key: the config schema checked it at boot.
-    this.privateKey = config.JWT_PRIVATE_KEY;
+    this.privateKey = privateKey;
     this.verificationKey = createPublicKey(this.privateKey);
     const { kty, crv, x, y } = this.verificationKey.export({ format: 'jwk' });
     this.kid = thumbprint({ crv, kty, x, y });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { authConfig, AuthConfig } from '../config';
 import { AccessTokens } from './access-tokens';
 import { JwksController } from './jwks.controller';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -13,10 +14,21 @@ import { TypeOrmRefreshTokensRepository } from './typeorm-refresh-tokens.reposit
 @Module({
   imports: [JwtModule.register({}), TypeOrmModule.forFeature([RefreshTokenEntity])],
   controllers: [JwksController],
+  // SigningKeys and RefreshTokens take plain values rather than the config, so that their specs (and
+  // the mutation run, which reloads them for every mutant) need not load the whole application.
   providers: [
-    SigningKeys,
+    {
+      provide: SigningKeys,
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => new SigningKeys(config.JWT_PRIVATE_KEY),
+    },
     AccessTokens,
-    RefreshTokens,
+    {
+      provide: RefreshTokens,
+      inject: [RefreshTokensRepository, authConfig.KEY],
+      useFactory: (repository: RefreshTokensRepository, config: AuthConfig) =>
+        new RefreshTokens(repository, config.REFRESH_TOKEN_TTL_SECONDS),
+    },
     { provide: RefreshTokensRepository, useClass: TypeOrmRefreshTokensRepository },
   ],
   exports: [SigningKeys, AccessTokens, RefreshTokens],
