@@ -65,10 +65,13 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The same Jest project `npm test` runs, one file at a time since they share the one system. */
+/**
+ * The same Jest project `npm test` runs, one file at a time since they share the one system. Arguments
+ * after `--` go to Jest, e.g. `npm run test:compose -- --testPathPatterns hostile-requests`.
+ */
 function runSystemTests(env: Record<string, string>): Promise<number> {
   const jest = require.resolve('jest/bin/jest');
-  const child = spawn(process.execPath, [jest, '--selectProjects', 'system', '--runInBand'], {
+  const child = spawn(process.execPath, [jest, '--selectProjects', 'system', '--runInBand', ...process.argv.slice(2)], {
     cwd: root,
     env: { ...process.env, ...env, SYSTEM_UNDER_TEST: 'compose' },
     stdio: ['ignore', 'pipe', 'pipe'],

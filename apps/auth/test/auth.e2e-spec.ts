@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { credentials, loadPackageDefinition, Metadata, ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { parseSetCookie, SetCookie } from 'cookie';
@@ -8,6 +9,7 @@ import { freePort } from '../../../tools/engines/ports';
 import { columnLength, textOfCodePoints } from '../../../test/support/column-limits';
 import { freshDatabase } from '../../../test/support/databases';
 import { management, startTestApp } from '../../../test/support/http-app';
+import { itRefusesOversizedHeads } from '../../../test/support/oversized-head';
 import { perDescribe } from '../../../test/support/per-describe';
 import {
   forgedTokens,
@@ -189,6 +191,12 @@ describe('register: input the database could not store', () => {
     const response = await http().post('/auth/register').send(body).expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
   });
+});
+
+describe('oversized request heads', () => {
+  const auth = perDescribe(startAuth);
+
+  itRefusesOversizedHeads(() => (auth().app.getHttpServer().address() as AddressInfo).port, '/auth/me');
 });
 
 describe('login', () => {

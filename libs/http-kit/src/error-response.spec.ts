@@ -6,7 +6,7 @@ import {
   UnauthenticatedError,
   UpstreamUnavailableError,
 } from '@app/errors';
-import { BODY_LIMIT_BYTES } from './body-limits';
+import { BODY_LIMIT_BYTES } from './request-limits';
 import { toErrorResponse } from './error-response';
 
 const withFields = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);

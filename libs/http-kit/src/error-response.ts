@@ -6,7 +6,7 @@ import {
   RateLimitedError,
   UpstreamUnavailableError,
 } from '@app/errors';
-import { BODY_LIMIT_BYTES } from './body-limits';
+import { BODY_LIMIT_BYTES } from './request-limits';
 
 export interface ErrorBody {
   statusCode: number;

@@ -7,11 +7,17 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@app/request-context';
 import { ApiExceptionFilter } from './api-exception.filter';
-import { BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES } from './body-limits';
-import { answerClientError } from './client-errors';
+import { answerClientError, HEADERS_TOO_LARGE } from './client-errors';
 import { closeConnectionsOnShutdown } from './close-connections-on-shutdown';
 import { toErrorResponse } from './error-response';
 import { addSecurityHeaders } from './security-headers';
+import {
+  BODY_LIMIT_BYTES,
+  DRAIN_LIMIT_BYTES,
+  headerBytes,
+  HEADER_LIMIT_BYTES,
+  PARSER_HEADER_LIMIT_BYTES,
+} from './request-limits';
 import { createValidationPipe } from './validation';
 
 export interface HttpAppOptions {
@@ -31,6 +37,7 @@ export function createHttpAdapter({ keepAliveTimeoutMs, trustedProxyHops }: Http
   return new FastifyAdapter({
     trustProxy: (_address: string, hop: number) => hop < trustedProxyHops,
     bodyLimit: BODY_LIMIT_BYTES,
+    http: { maxHeaderSize: PARSER_HEADER_LIMIT_BYTES },
     genReqId: (request: IncomingMessage) => resolveRequestId(request.headers[REQUEST_ID_HEADER]),
     keepAliveTimeout: keepAliveTimeoutMs,
     // Headers must arrive within the keep-alive window, or a slow client could hold a socket forever.
@@ -74,6 +81,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    if (headerBytes(request.raw) > HEADER_LIMIT_BYTES) {
+      return reply.status(HEADERS_TOO_LARGE.statusCode).send({ ...HEADERS_TOO_LARGE, requestId: request.id });
+    }
   });
   closeConnectionsOnShutdown(fastify);
   fastify.addHook('preParsing', async (request) => {

@@ -4,7 +4,16 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectMetric, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import type { Histogram } from 'prom-client';
 import { errors, Pool } from 'undici';
-import { answerClientError, BODY_LIMIT_BYTES, DRAIN_LIMIT_BYTES, ErrorBody } from '@app/http-kit';
+import {
+  answerClientError,
+  BODY_LIMIT_BYTES,
+  DRAIN_LIMIT_BYTES,
+  ErrorBody,
+  headerBytes,
+  HEADER_LIMIT_BYTES,
+  HEADERS_TOO_LARGE,
+  PARSER_HEADER_LIMIT_BYTES,
+} from '@app/http-kit';
 import { redactedUrl } from '@app/observability';
 import { REQUEST_ID_HEADER, RequestContext, resolveRequestId } from '@app/request-context';
 import { inServerSpan, nameServerSpan } from '@app/tracing';
@@ -85,14 +94,18 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     this.server = createServer(
       {
         keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+        maxHeaderSize: PARSER_HEADER_LIMIT_BYTES,
         // The whole request, body included, must arrive within this, or a slow client could hold a socket forever.
         requestTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 5_000,
       },
       (request, response) => this.handle(request, response),
     );
-    // Expect: 100-continue: refuse a body that is too large before the client sends it.
+    // Expect: 100-continue: refuse a body that is too large, or comes with too large headers, before the
+    // client sends it.
     this.server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
-      if ((declaredLength(request) ?? 0) <= BODY_LIMIT_BYTES) response.writeContinue();
+      if ((declaredLength(request) ?? 0) <= BODY_LIMIT_BYTES && headerBytes(request) <= HEADER_LIMIT_BYTES) {
+        response.writeContinue();
+      }
       this.handle(request, response);
     });
     this.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) =>
@@ -148,6 +161,10 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private route(request: IncomingMessage, response: ServerResponse, requestId: string): void {
+    if (headerBytes(request) > HEADER_LIMIT_BYTES) {
+      this.refuse(request, response, requestId, this.unmatched, HEADERS_TOO_LARGE);
+      return;
+    }
     const target = routablePath(request.url ?? '');
     if (target.refused) {
       this.refuse(request, response, requestId, this.unmatched, {
