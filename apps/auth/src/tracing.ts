@@ -1,4 +1,4 @@
 // The first import of main.ts: the libraries this app traces must be instrumented before they load.
 import { startTracing } from '@app/tracing';
 
-startTracing({ service: 'auth', libraries: ['http', 'grpc', 'pg'] }, process.env);
+startTracing({ service: 'auth', libraries: ['grpc', 'pg'] }, process.env);

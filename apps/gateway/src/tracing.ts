@@ -1,5 +1,5 @@
-// The first import of main.ts. The proxy makes its own server spans (inServerSpan), cheaper than the HTTP
-// instrumentation's, and forwards their context: no library needs instrumenting.
+// The first import of main.ts. The proxy makes its own server spans (inServerSpan) and forwards their
+// context: no library needs instrumenting.
 import { startTracing } from '@app/tracing';
 
 startTracing({ service: 'gateway', libraries: [] }, process.env);

@@ -1,4 +1,4 @@
 // The first import of main.ts: the libraries this app traces must be instrumented before they load.
 import { startTracing } from '@app/tracing';
 
-startTracing({ service: 'monolith', libraries: ['http', 'grpc', 'pg', 'aws-sdk'] }, process.env);
+startTracing({ service: 'monolith', libraries: ['grpc', 'pg', 'aws-sdk'] }, process.env);

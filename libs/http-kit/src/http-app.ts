@@ -1,11 +1,18 @@
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { INestApplication, INestApplicationContext, NestApplicationOptions, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  errorCodes,
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerFactoryHandler,
+} from 'fastify';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@app/request-context';
+import { inServerSpan } from '@app/tracing';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { answerClientError, HEADERS_TOO_LARGE } from './client-errors';
 import { closeConnectionsOnShutdown } from './close-connections-on-shutdown';
@@ -35,13 +42,23 @@ export interface HttpAppOptions {
 
 export function createHttpAdapter({ keepAliveTimeoutMs, trustedProxyHops }: HttpAppOptions): FastifyAdapter {
   return new FastifyAdapter({
+    // Node's server made here rather than by Fastify, so that each request is served in a span of its own
+    // when the app traces: one span, started and ended here, costs a fraction of what the HTTP
+    // instrumentation's does, which wraps every listener of the request and the response.
+    serverFactory: (handler: FastifyServerFactoryHandler) =>
+      createServer(
+        {
+          maxHeaderSize: PARSER_HEADER_LIMIT_BYTES,
+          keepAliveTimeout: keepAliveTimeoutMs,
+          // Headers must arrive within the keep-alive window, or a slow client could hold a socket forever.
+          requestTimeout: keepAliveTimeoutMs + 5_000,
+        },
+        (request: IncomingMessage, response: ServerResponse) =>
+          inServerSpan(request, response, () => handler(request, response)),
+      ),
     trustProxy: (_address: string, hop: number) => hop < trustedProxyHops,
     bodyLimit: BODY_LIMIT_BYTES,
-    http: { maxHeaderSize: PARSER_HEADER_LIMIT_BYTES },
     genReqId: (request: IncomingMessage) => resolveRequestId(request.headers[REQUEST_ID_HEADER]),
-    keepAliveTimeout: keepAliveTimeoutMs,
-    // Headers must arrive within the keep-alive window, or a slow client could hold a socket forever.
-    requestTimeout: keepAliveTimeoutMs + 5_000,
     logger: false,
     // While closing, requests still arriving on open connections are served, each closing its connection
     // (closeConnectionsOnShutdown), rather than refused with Fastify's own 503 body.

@@ -7,9 +7,10 @@ const tracer = trace.getTracer('@app/tracing');
 /**
  * Runs `work` (the handling of one request of a plain node:http server) inside a server span that
  * continues the caller's W3C trace context, or starts a trace when there is none, and ends when the
- * response does. For a server whose CPU per request is budgeted (the gateway): this span costs a
- * fraction of the HTTP instrumentation's, which wraps every listener of the request and response.
- * Name it with `nameServerSpan` once the route is known. Nothing at all when the app does not trace.
+ * response does. Every HTTP server of the system (the gateway's proxy, each service's Fastify) serves its
+ * requests through this: it costs a fraction of the HTTP instrumentation's span, which wraps every
+ * listener of the request and response. Name it with `nameServerSpan` once the route is known. Nothing
+ * at all when the app does not trace.
  */
 export function inServerSpan<T>(request: IncomingMessage, response: ServerResponse, work: () => T): T {
   if (!tracingStarted()) return work();

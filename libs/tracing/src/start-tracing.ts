@@ -1,8 +1,12 @@
 import type { NodeSDK, NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 import { tracingEnv, tracingRequested } from './tracing.env';
 
-/** The libraries whose calls an app turns into spans: each app names the ones it uses. */
-export type TracedLibrary = 'http' | 'grpc' | 'pg' | 'aws-sdk';
+/**
+ * The libraries whose calls an app turns into spans: each app names the ones it uses. HTTP servers make
+ * their own spans (inServerSpan), and outgoing HTTP calls carry the request's trace context
+ * (RequestContext.outgoingHeaders), so no HTTP instrumentation is needed.
+ */
+export type TracedLibrary = 'grpc' | 'pg' | 'aws-sdk';
 
 export interface TracingOptions {
   /** `service.name` of the app's spans. */
@@ -12,23 +16,10 @@ export interface TracingOptions {
 
 type Instrumentations = NodeSDKConfiguration['instrumentations'];
 
-/** Probes and scrapes: every few seconds, never part of a user's request, so never traced. */
-const PROBE_PATH = /^\/(health|metrics)(\/|\?|$)/;
-
 /* eslint-disable @typescript-eslint/no-require-imports --
    The SDK and the instrumentations are loaded only when tracing is on, so that an app that does not trace
    never loads them, and synchronously, so that they are in place before the app's own modules load. */
 const INSTRUMENTATIONS: Record<TracedLibrary, () => Instrumentations[number]> = {
-  // Incoming requests only: outgoing HTTP calls carry the request's context (RequestContext.outgoingHeaders),
-  // and the AWS SDK's calls are spans of their own.
-  http: () => {
-    const { HttpInstrumentation } =
-      require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
-    return new HttpInstrumentation({
-      disableOutgoingRequestInstrumentation: true,
-      ignoreIncomingRequestHook: (request) => PROBE_PATH.test(request.url ?? ''),
-    });
-  },
   grpc: () => {
     const { GrpcInstrumentation } =
       require('@opentelemetry/instrumentation-grpc') as typeof import('@opentelemetry/instrumentation-grpc');
