@@ -3,7 +3,7 @@ import {
   checkIrsaTrust,
   checkNoWildcards,
   checkPoliciesAreDocuments,
-  type IrsaRole,
+  type WebIdentityRole,
 } from './support/iam';
 import { XRAY_POLICIES } from './support/observability';
 import { loadDevStack } from './support/paths';
@@ -35,7 +35,7 @@ describe('IAM of envs/dev', () => {
   it('lets exactly the controller, ExternalDNS, the collector and the service accounts that call AWS assume a role', () => {
     const result = checkIrsaTrust(stack);
     expect(result.problems).toEqual([]);
-    expect(result.roles.map(({ role, subject }: IrsaRole) => [role.address, subject]).sort()).toEqual([
+    expect(result.roles.map(({ role, subject }: WebIdentityRole) => [role.address, subject]).sort()).toEqual([
       [
         'module.alb_controller.module.irsa.aws_iam_role.this',
         'system:serviceaccount:kube-system:aws-load-balancer-controller',

@@ -1,6 +1,6 @@
 import { Findings, type CheckResult } from './findings';
 import { blocks, type HclValue } from './hcl';
-import type { IrsaRole } from './iam';
+import type { WebIdentityRole } from './iam';
 import { resourcesOfType, valueOf, type Instance } from './stack';
 import { traceTo } from './trace';
 
@@ -12,7 +12,7 @@ const ROLE_ANNOTATION = 'serviceAccount.annotations.eks\\.amazonaws\\.com/role-a
  * The AWS Load Balancer Controller release: a pinned chart, the cluster name and VPC id passed in,
  * and a service account annotated with an IRSA role that trusts exactly that service account.
  */
-export function checkLoadBalancerController(root: Instance, irsaRoles: readonly IrsaRole[]): CheckResult {
+export function checkLoadBalancerController(root: Instance, irsaRoles: readonly WebIdentityRole[]): CheckResult {
   const findings = new Findings();
   const releases = resourcesOfType(root, 'helm_release').filter(
     (release) => valueOf(release, release.body.chart) === CONTROLLER_CHART,

@@ -88,55 +88,55 @@ export function checkPoliciesAreDocuments(root: Instance): CheckResult {
   return findings;
 }
 
-export interface IrsaRole {
+/** A role assumable with a web identity, and the one subject (service account, branch) it trusts. */
+export interface WebIdentityRole {
   role: Located;
   subject: string;
+}
+
+interface TrustRule {
+  /** Whether the rule is for roles trusting GitHub's OIDC provider, or for those trusting the cluster's. */
+  github: boolean;
+  subject: RegExp;
+  subjectDescription: string;
+  noneFound: string;
 }
 
 /**
  * Every role assumable with a web identity from the cluster (any OIDC provider but GitHub's) trusts the
  * cluster's OIDC provider for exactly one service account, with StringEquals on both `sub` and `aud`.
  */
-export function checkIrsaTrust(root: Instance): CheckResult & { roles: IrsaRole[] } {
-  const findings = new Findings();
-  const roles: IrsaRole[] = [];
-  for (const { role, statement } of webIdentityStatements(root).filter((trust) => !trustsGithub(trust.statement))) {
-    const subject = checkWebIdentityStatement(
-      findings,
-      role,
-      statement,
-      SERVICE_ACCOUNT_SUBJECT,
-      'one known service account',
-    );
-    if (subject) roles.push({ role, subject });
-  }
-  findings.expect(roles.length > 0, 'no IRSA role');
-  return { checked: findings.checked, problems: findings.problems, roles };
-}
-
-export interface GithubRole {
-  role: Located;
-  subject: string;
+export function checkIrsaTrust(root: Instance): CheckResult & { roles: WebIdentityRole[] } {
+  return checkWebIdentityTrust(root, {
+    github: false,
+    subject: SERVICE_ACCOUNT_SUBJECT,
+    subjectDescription: 'one known service account',
+    noneFound: 'no IRSA role',
+  });
 }
 
 /**
  * Every role assumable with a GitHub Actions token trusts one branch of one repository, with
  * StringEquals on `sub` (no wildcard) and on `aud`.
  */
-export function checkGithubTrust(root: Instance): CheckResult & { roles: GithubRole[] } {
+export function checkGithubTrust(root: Instance): CheckResult & { roles: WebIdentityRole[] } {
+  return checkWebIdentityTrust(root, {
+    github: true,
+    subject: GITHUB_BRANCH_SUBJECT,
+    subjectDescription: 'one branch of one repository',
+    noneFound: 'no GitHub Actions role',
+  });
+}
+
+function checkWebIdentityTrust(root: Instance, rule: TrustRule): CheckResult & { roles: WebIdentityRole[] } {
   const findings = new Findings();
-  const roles: GithubRole[] = [];
-  for (const { role, statement } of webIdentityStatements(root).filter((trust) => trustsGithub(trust.statement))) {
-    const subject = checkWebIdentityStatement(
-      findings,
-      role,
-      statement,
-      GITHUB_BRANCH_SUBJECT,
-      'one branch of one repository',
-    );
+  const roles: WebIdentityRole[] = [];
+  for (const { role, statement } of webIdentityStatements(root)) {
+    if (trustsGithub(statement) !== rule.github) continue;
+    const subject = checkWebIdentityStatement(findings, role, statement, rule.subject, rule.subjectDescription);
     if (subject) roles.push({ role, subject });
   }
-  findings.expect(roles.length > 0, 'no GitHub Actions role');
+  findings.expect(roles.length > 0, rule.noneFound);
   return { checked: findings.checked, problems: findings.problems, roles };
 }
 
