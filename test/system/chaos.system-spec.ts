@@ -1,3 +1,4 @@
+import { callApi, type ApiCall } from '../../tools/api-client/call-api';
 import { isListening, waitFor } from '../../tools/engines/ports';
 import { appProcessOf, supervisorOf } from './launcher';
 import { groupMembers } from './processes';
@@ -48,26 +49,18 @@ onlyEmbedded('chaos under a like load: the monolith killed, then frozen', () => 
   let loading = false;
   let load: Promise<void> | undefined;
 
-  const call = async (method: string, path: string, body?: object, token?: string) => {
-    const response = await fetch(`${gateway}${path}`, {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body && JSON.stringify(body),
-      signal: AbortSignal.timeout(20_000),
+  const call = async (method: string, path: string, options: ApiCall = {}) => {
+    const answer = await callApi<Outcome['body'] & Record<string, unknown>>(gateway, method, path, {
+      timeoutMs: 20_000,
+      ...options,
     });
-    return {
-      status: response.status,
-      body: (await response.json().catch(() => ({}))) as Outcome['body'] & Record<string, unknown>,
-    };
+    return { status: answer.status, body: answer.body ?? {} };
   };
   const likesOf = async (mysfit: string) => (await call('GET', `/mysfits/${mysfit}`)).body.likes as number;
   const like = async (user: User, mysfit: string): Promise<Outcome> => {
     const startedAt = Date.now();
     try {
-      const { status, body } = await call('POST', `/mysfits/${mysfit}/like`, undefined, user.token);
+      const { status, body } = await call('POST', `/mysfits/${mysfit}/like`, { token: user.token });
       return { user: user.id, mysfit, startedAt, ms: Date.now() - startedAt, status, body };
     } catch {
       return { user: user.id, mysfit, startedAt, ms: Date.now() - startedAt, status: 0, body: {} };
@@ -86,8 +79,10 @@ onlyEmbedded('chaos under a like load: the monolith killed, then frozen', () => 
     for (let i = 0; i < USERS; i++) {
       const email = `chaos-${i}-${Date.now()}@example.com`;
       const password = 'a chaotic password';
-      const registered = await call('POST', '/auth/register', { email, password, displayName: `Chaos ${i}` });
-      const login = await call('POST', '/auth/login', { email, password });
+      const registered = await call('POST', '/auth/register', {
+        body: { email, password, displayName: `Chaos ${i}` },
+      });
+      const login = await call('POST', '/auth/login', { body: { email, password } });
       users.push({ id: registered.body.id as string, token: login.body.accessToken as string });
     }
     for (const mysfit of mysfits) likesBefore.set(mysfit, await likesOf(mysfit));

@@ -1,5 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { callApiOk } from '../../tools/api-client/call-api';
 import { hostileRequests, type HostileRequest, type Known } from './hostile-requests';
 import { narrow, startSystemUnderTest, systemKind, type SystemUnderTest } from './system-under-test';
 
@@ -88,22 +89,16 @@ describe(`hostile requests through the gateway (seed ${SEED}, ${RUNS} runs)`, ()
   beforeAll(async () => {
     system = await startSystemUnderTest('fuzz');
     gateway = new URL(system.gateway);
-    const api = async (method: string, path: string, body?: object) =>
-      (await (
-        await fetch(`${system.gateway}${path}`, {
-          method,
-          headers: body ? { 'content-type': 'application/json' } : {},
-          body: body && JSON.stringify(body),
-        })
-      ).json()) as Record<string, unknown>;
     const email = `fuzz-${Date.now()}@example.com`;
-    await api('POST', '/auth/register', { email, password: 'a fuzzy password', displayName: 'Fuzz' });
-    const tokens = await api('POST', '/auth/login', { email, password: 'a fuzzy password' });
-    const { mysfits } = (await api('GET', '/mysfits')) as { mysfits: { mysfitId: string }[] };
+    const password = 'a fuzzy password';
+    await callApiOk(system.gateway, 'POST', '/auth/register', { body: { email, password, displayName: 'Fuzz' } });
+    const login = { body: { email, password } };
+    const tokens = await callApiOk<Omit<Known, 'mysfitIds'>>(system.gateway, 'POST', '/auth/login', login);
+    const { mysfits } = await callApiOk<{ mysfits: { mysfitId: string }[] }>(system.gateway, 'GET', '/mysfits');
     known = {
       mysfitIds: mysfits.map((mysfit) => mysfit.mysfitId),
-      accessToken: tokens.accessToken as string,
-      refreshToken: tokens.refreshToken as string,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
     };
     process.stdout.write(`hostile requests: seed ${SEED}, ${RUNS} runs (FUZZ_SEED=${SEED} replays them)\n`);
   }, 300_000);

@@ -1,4 +1,5 @@
 import type { Request } from 'autocannon';
+import { callApiOk } from '../api-client/call-api';
 import { ScenarioName } from './figures';
 import { LoadPlan } from './load';
 
@@ -32,7 +33,7 @@ const SIGN_UP_CONCURRENCY = 4;
 
 /** Registers and logs in `count` users, and has the first of them adopt a mysfit (unless one is adopted). */
 export async function seed(gateway: string, count: number, prefix: string): Promise<Seeded> {
-  const { mysfits } = await call<{ mysfits: { mysfitId: string }[] }>(gateway, 'GET', '/mysfits');
+  const { mysfits } = await callApiOk<{ mysfits: { mysfitId: string }[] }>(gateway, 'GET', '/mysfits');
   const mysfitIds = mysfits.map((mysfit) => mysfit.mysfitId);
   const users: BenchUser[] = [];
   for (let start = 0; start < count; start += SIGN_UP_CONCURRENCY) {
@@ -45,7 +46,7 @@ export async function seed(gateway: string, count: number, prefix: string): Prom
   let adoptedId = mysfitIds.find((_, index) => adopted[index].adopted);
   if (!adoptedId) {
     adoptedId = mysfitIds[0];
-    await call(gateway, 'POST', `/mysfits/${adoptedId}/adopt`, undefined, users[0].accessToken);
+    await callApiOk(gateway, 'POST', `/mysfits/${adoptedId}/adopt`, { token: users[0].accessToken });
   }
   const notAdoptedId = mysfitIds.find((id, index) => id !== adoptedId && !adopted[index].adopted);
   if (!notAdoptedId) throw new Error('Every mysfit is adopted: the bench needs one that is not');
@@ -164,29 +165,15 @@ function cycle<T>(values: T[]): () => T {
 }
 
 async function signUp(gateway: string, email: string): Promise<BenchUser> {
-  await call(gateway, 'POST', '/auth/register', { email, password: PASSWORD, displayName: email.split('@')[0] });
-  const { accessToken } = await call<{ accessToken: string }>(gateway, 'POST', '/auth/login', {
-    email,
-    password: PASSWORD,
+  await callApiOk(gateway, 'POST', '/auth/register', {
+    body: { email, password: PASSWORD, displayName: email.split('@')[0] },
+  });
+  const { accessToken } = await callApiOk<{ accessToken: string }>(gateway, 'POST', '/auth/login', {
+    body: { email, password: PASSWORD },
   });
   return { email, password: PASSWORD, accessToken };
 }
 
 function mysfitOf(gateway: string, id: string): Promise<{ adopted: boolean; likes: number }> {
-  return call(gateway, 'GET', `/mysfits/${id}`);
-}
-
-async function call<T>(gateway: string, method: string, path: string, body?: object, token?: string): Promise<T> {
-  const response = await fetch(`${gateway}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body && JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 200)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
+  return callApiOk(gateway, 'GET', `/mysfits/${id}`);
 }
