@@ -42,7 +42,10 @@ export async function sendOversizedHead(
   return {
     status: Number(statusLine.split(' ')[1]),
     headers: Object.fromEntries(
-      headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      headerLines.map((line) => [
+        line.slice(0, line.indexOf(':')).toLowerCase(),
+        line.slice(line.indexOf(':') + 1).trim(),
+      ]),
     ),
     afterHead: answer.slice(headEnd + 4),
   };
@@ -83,12 +86,17 @@ export function itRefusesOversizedHeads(port: () => number, path: string): void 
   it("past the HTTP parser's own limit, answers 431, with a body only where the method is known not to be HEAD", async () => {
     const overParser = PARSER_HEADER_LIMIT_BYTES + 1_000;
     const whole = await send('GET', overParser, false);
-    expect({ status: whole.status, body: JSON.parse(whole.afterHead) as unknown }).toEqual({ status: 431, body: apiShape });
+    expect({ status: whole.status, body: JSON.parse(whole.afterHead) as unknown }).toEqual({
+      status: 431,
+      body: apiShape,
+    });
     const head = await send('HEAD', overParser, false);
     expect({ status: head.status, afterHead: head.afterHead }).toEqual({ status: 431, afterHead: '' });
     const inPieces = await send('GET', overParser, true);
-    expect({ status: inPieces.status, length: inPieces.headers['content-length'], afterHead: inPieces.afterHead }).toEqual(
-      { status: 431, length: '0', afterHead: '' },
-    );
+    expect({
+      status: inPieces.status,
+      length: inPieces.headers['content-length'],
+      afterHead: inPieces.afterHead,
+    }).toEqual({ status: 431, length: '0', afterHead: '' });
   });
 }

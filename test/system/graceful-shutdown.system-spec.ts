@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { createServer, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { builtEntryPoint } from '../../tools/apps';
-import { freePort, isListening, waitFor } from '../../tools/engines/ports';
+import { freePort, freePorts, isListening, waitFor } from '../../tools/engines/ports';
 import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { AppProcess, startApp } from '../../tools/launcher/app-process';
 import { repoRoot } from '../../tools/launcher/repo';
@@ -44,8 +44,8 @@ describe('the like service, stopped while a like is in flight', () => {
     const monolithPort = await listen(monolith);
     jwks = await keys.serveJwks();
     authRpc = await startFakeAuthRpc({ issueServiceToken: () => keys.serviceToken('like') });
-    port = await freePort();
-    const adminPort = await freePort();
+    let adminPort: number;
+    [port, adminPort] = await freePorts(2);
     like = await startApp({
       name: 'like',
       entry: builtEntryPoint('like'),
@@ -113,7 +113,7 @@ describe('the gateway, stopped while a request is in flight', () => {
 
   beforeAll(async () => {
     const upstreamUrl = address(await listen(upstream));
-    const [port, adminPort] = [await freePort(), await freePort()];
+    const [port, adminPort] = await freePorts(2);
     gateway = await startApp({
       name: 'gateway',
       entry: builtEntryPoint('gateway'),

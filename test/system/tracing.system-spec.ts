@@ -114,17 +114,20 @@ const CLIENT = 3;
 
     let spans: ReceivedSpan[] = [];
     const authServer = () => spans.find((span) => span.service === 'auth' && span.kind === SERVER);
+    const grpcClientOf = () => spans.find((span) => span.spanId === authServer()?.parentSpanId);
+    // Each app exports its spans in batches of its own: wait until the chain has arrived from both.
     await waitFor(
-      'the spans of the adoption',
+      'the spans of the profile read, from auth and the monolith',
       async () => {
         spans = spansOf(traceId);
-        return authServer() !== undefined;
+        const client = grpcClientOf();
+        return client !== undefined && spans.some((span) => span.spanId === client.parentSpanId);
       },
       30_000,
     ).catch(() => {
       throw new Error(`Spans of trace ${traceId}: ${JSON.stringify(spans, null, 2)}`);
     });
-    const grpcClient = spans.find((span) => span.spanId === authServer()?.parentSpanId);
+    const grpcClient = grpcClientOf();
     expect(grpcClient).toMatchObject({ service: 'monolith', kind: CLIENT, attributes: { 'rpc.system': 'grpc' } });
     const monolithSpan = spans.find((span) => span.spanId === grpcClient?.parentSpanId);
     expect(monolithSpan).toMatchObject({ service: 'monolith', kind: SERVER, name: 'GET /mysfits/:id' });

@@ -1,4 +1,4 @@
-import { createConnection, createServer } from 'node:net';
+import { AddressInfo, createConnection, createServer, Server } from 'node:net';
 
 /** Fails with a one-line message naming the port and what needed it. */
 export async function assertPortFree(port: number, owner: string): Promise<void> {
@@ -22,17 +22,30 @@ export function isListening(port: number): Promise<boolean> {
 }
 
 /** A port the operating system says is free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const address = server.address();
-        server.close(() =>
-          typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-        );
-      });
-  });
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  return port;
+}
+
+/**
+ * `count` different ports the operating system says are free right now. They are held open together until
+ * all are known: ports taken and released one after the other may come back twice.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer()
+            .once('error', reject)
+            .listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 /**

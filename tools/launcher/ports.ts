@@ -1,5 +1,5 @@
 import type { AppName } from '../apps';
-import { freePort } from '../engines/ports';
+import { freePorts } from '../engines/ports';
 
 /** Where each part of the local system listens; every port can be changed with its <PART>_PORT variable. */
 export interface SystemPorts {
@@ -71,6 +71,8 @@ export function portEnv(ports: SystemPorts): Record<string, string> {
 /** Free ports for every part, for a second system beside a running one (tests, bench). */
 export async function freeSystemPorts(): Promise<SystemPorts> {
   const ports = { ...DEFAULT_PORTS };
-  for (const part of Object.keys(ports) as (keyof SystemPorts)[]) ports[part] = await freePort();
+  const parts = Object.keys(ports) as (keyof SystemPorts)[];
+  const free = await freePorts(parts.length);
+  parts.forEach((part, index) => (ports[part] = free[index]));
   return ports;
 }

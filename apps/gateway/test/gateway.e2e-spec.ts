@@ -356,7 +356,6 @@ describe('bodies and headers at the limits', () => {
     const next = await exchange(started().port, agent, { method: 'GET', path: '/mysfits' });
     expect({ status: next.status, connections: agent.opened }).toEqual({ status: 200, connections: 1 });
   });
-
 });
 
 describe('oversized request heads', () => {

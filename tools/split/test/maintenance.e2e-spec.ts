@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../engines/ports';
+import { freePorts } from '../../engines/ports';
 import { AppProcess, startApp } from '../../launcher/app-process';
 import { repoRoot } from '../../launcher/repo';
 
@@ -21,7 +21,7 @@ const folder = mkdtempSync(join(tmpdir(), 'maintenance-'));
 beforeAll(async () => {
   const manifest = join(folder, 'maintenance-ingress.yaml');
   writeFileSync(manifest, execFileSync('kubectl', ['kustomize', join(repoRoot(), 'k8s', 'cutover', 'local')]));
-  const [port, adminPort, nothing] = [await freePort(), await freePort(), await freePort()];
+  const [port, adminPort, nothing] = await freePorts(3);
   base = `http://127.0.0.1:${port}`;
   gateway = await startApp({
     name: 'gateway',

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { dynamoDbEndpoint, freshDatabase, uniqueTableNames } from '../../../test/support/databases';
 import { TEST_ISSUER, TestKeys } from '../../../test/support/test-keys';
-import { freePort } from '../../engines/ports';
+import { freePort, freePorts } from '../../engines/ports';
 import { AppProcess, startApp } from '../../launcher/app-process';
 import { repoRoot } from '../../launcher/repo';
 import { MysfitsTable } from '../../legacy/mysfits-table';
@@ -303,9 +303,8 @@ describe('split, killed mid-table, resumed, re-run', () => {
     const logs = mkdtempSync(join(tmpdir(), 'split-apps-'));
 
     beforeAll(async () => {
-      const [authPort, grpcPort, monolithPort] = [await freePort(), await freePort(), await freePort()];
+      const [authPort, grpcPort, monolithPort, authAdminPort, monolithAdminPort] = await freePorts(5);
       // Each app answers /health/* on a management port of its own (ADMIN_PORT).
-      const [authAdminPort, monolithAdminPort] = [await freePort(), await freePort()];
       base.auth = `http://127.0.0.1:${authPort}`;
       base.monolith = `http://127.0.0.1:${monolithPort}`;
       const common = {
