@@ -68,9 +68,8 @@ async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; cl
 }
 
 /**
- * Waits for the page's session check to end. The next page's refresh could otherwise overtake this one
- * with the same refresh token, which auth takes for reuse (the race the README describes): every
- * navigation away from the site's page goes through here.
+ * Waits for the page's session check to end, so that each step starts from a settled session rather than
+ * leaning on auth's reuse grace period: every navigation away from the site's page goes through here.
  */
 async function settled(page: Page): Promise<void> {
   if (page.url().startsWith(site)) await page.locator('#account:not([aria-busy])').waitFor({ state: 'attached' });

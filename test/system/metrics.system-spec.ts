@@ -69,7 +69,9 @@ function metricsRead(): string[] {
     await request(gateway).post('/auth/login').send({ email, password: 'not the password' }).expect(401);
     const login = await request(gateway).post('/auth/login').send({ email, password }).expect(200);
     const { accessToken, refreshToken } = login.body as { accessToken: string; refreshToken: string };
-    await request(gateway).post('/auth/refresh').send({ refreshToken }).expect(200);
+    // Reuse once the successor has been used too: no retry within the grace period, so detected.
+    const rotated = await request(gateway).post('/auth/refresh').send({ refreshToken }).expect(200);
+    await request(gateway).post('/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(200);
     await request(gateway).post('/auth/refresh').send({ refreshToken }).expect(401);
     const { mysfits } = (await request(gateway).get('/mysfits').expect(200)).body as {
       mysfits: { mysfitId: string }[];

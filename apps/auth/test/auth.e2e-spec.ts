@@ -27,7 +27,7 @@ const keys = new TestKeys();
 const LIKE_SECRET = 'like-client-secret-for-tests';
 
 /** Auth on a database of its own, serving HTTP and (attached as main.ts does) gRPC. */
-async function startAuth() {
+async function startAuth(env: Record<string, string> = {}) {
   const databaseUrl = await freshDatabase('auth');
   await migrateDatabase(
     authDataSourceOptions({ DATABASE_URL: databaseUrl, DATABASE_IAM_AUTH: false, AWS_REGION: 'us-east-1' }),
@@ -43,6 +43,7 @@ async function startAuth() {
       SERVICE_CLIENTS: `like:${LIKE_SECRET}`,
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
       LOGIN_MAX_FAILURES_PER_CLIENT: '6',
+      ...env,
     },
     useSessionCookies,
   );
@@ -53,8 +54,8 @@ async function startAuth() {
 let sequence = 0;
 
 /** An auth app of the enclosing describe's own, with the helpers its tests use. */
-function authOfThisDescribe() {
-  const auth = perDescribe(startAuth);
+function authOfThisDescribe(env: Record<string, string> = {}) {
+  const auth = perDescribe(() => startAuth(env));
   const http = () => request(auth().app.getHttpServer());
 
   async function register(overrides: Record<string, unknown> = {}) {
@@ -285,19 +286,40 @@ describe('refresh and logout', () => {
     expect(decode(second.body.accessToken).payload.sub).toBe(decode(first.body.accessToken).payload.sub);
   });
 
-  it('revokes the whole family when a used token is presented again', async () => {
+  it('revokes the whole family when a used token is presented again after its successor was used', async () => {
     const { refreshToken } = await session();
     const rotated = await http().post('/auth/refresh').send({ refreshToken }).expect(200);
+    const latest = await http().post('/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(200);
     const reuse = await http().post('/auth/refresh').send({ refreshToken }).expect(401);
     expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
-    const afterReuse = await http().post('/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
+    const afterReuse = await http().post('/auth/refresh').send({ refreshToken: latest.body.refreshToken }).expect(401);
     expect(afterReuse.body.code).toBe('REFRESH_TOKEN_INVALID');
   });
 
-  it('lets only one of two concurrent refreshes with the same token through', async () => {
+  it('lets a retry with the token just used through, within the grace period, in the same session', async () => {
+    const { refreshToken } = await session();
+    const first = await http().post('/auth/refresh').send({ refreshToken }).expect(200);
+    const retried = await http().post('/auth/refresh').send({ refreshToken }).expect(200);
+    expect(retried.body.refreshToken).not.toBe(first.body.refreshToken);
+    await http().post('/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
+    await http().post('/auth/logout').send({ refreshToken: retried.body.refreshToken }).expect(204);
+    const afterLogout = await http()
+      .post('/auth/refresh')
+      .send({ refreshToken: retried.body.refreshToken })
+      .expect(401);
+    expect(afterLogout.body.code).toBe('REFRESH_TOKEN_INVALID');
+  });
+
+  it('answers two concurrent refreshes with the same token with two tokens of the one session', async () => {
     const { refreshToken } = await session();
     const results = await Promise.all([1, 2].map(() => http().post('/auth/refresh').send({ refreshToken })));
-    expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
+    expect(results.map((result) => result.status)).toEqual([200, 200]);
+    const [first, second] = results.map((result) => result.body.refreshToken as string);
+    expect(first).not.toBe(second);
+    await http().post('/auth/logout').send({ refreshToken: first }).expect(204);
+    expect((await http().post('/auth/refresh').send({ refreshToken: second }).expect(401)).body.code).toBe(
+      'REFRESH_TOKEN_INVALID',
+    );
   });
 
   it('ends the session on logout', async () => {
@@ -314,6 +336,27 @@ describe('refresh and logout', () => {
       .send({ refreshToken: 'x'.repeat(43) })
       .expect(401);
     expect(response.body.code).toBe('REFRESH_TOKEN_INVALID');
+  });
+});
+
+describe('refresh with no reuse grace period (REFRESH_TOKEN_REUSE_GRACE_SECONDS=0)', () => {
+  const { http, register, login } = authOfThisDescribe({ REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0' });
+
+  it('lets only one of two concurrent refreshes with the same token through', async () => {
+    const user = await register();
+    const { refreshToken } = (await login(user.email, user.password).expect(200)).body as { refreshToken: string };
+    const results = await Promise.all([1, 2].map(() => http().post('/auth/refresh').send({ refreshToken })));
+    expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
+  });
+
+  it('revokes the session at the first reuse', async () => {
+    const user = await register();
+    const { refreshToken } = (await login(user.email, user.password).expect(200)).body as { refreshToken: string };
+    const rotated = await http().post('/auth/refresh').send({ refreshToken }).expect(200);
+    expect((await http().post('/auth/refresh').send({ refreshToken }).expect(401)).body.code).toBe(
+      'REFRESH_TOKEN_REUSED',
+    );
+    await http().post('/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
   });
 });
 
@@ -375,10 +418,12 @@ describe('browser session (refresh token in a cookie)', () => {
     const rotated = cookieOf(renewed).value ?? '';
     expect(rotated).not.toBe(cookie);
 
+    // Used again after its successor was used: no retry of a lost answer, so reuse.
+    const latest = cookieOf(await sessionCall('refresh', rotated).expect(200)).value ?? '';
     const reused = await sessionCall('refresh', cookie).expect(401);
     expect(reused.body.code).toBe('REFRESH_TOKEN_REUSED');
     expect(cookieOf(reused)).toMatchObject({ value: '', maxAge: 0, path: '/auth/session' });
-    expect((await sessionCall('refresh', rotated).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
+    expect((await sessionCall('refresh', latest).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
   });
 
   it('answers 204 and sets nothing when there is no session cookie', async () => {

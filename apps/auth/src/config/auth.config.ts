@@ -34,6 +34,12 @@ export const authConfig = defineConfig(
     ...accessTokenEnv.shape,
     ACCESS_TOKEN_TTL_SECONDS: positiveInt(900).pipe(z.number().max(900, 'must be at most 900 (15 minutes)')),
     REFRESH_TOKEN_TTL_SECONDS: positiveInt(14 * 24 * 3600),
+    /**
+     * For this long after a refresh token is used, and until its successor is used, presenting it again
+     * is taken for a client retrying a refresh whose answer it lost (a page reloaded mid-request) and
+     * gets a new token, not a revoked session. 0 turns it off.
+     */
+    REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(15),
     SERVICE_TOKEN_TTL_SECONDS: positiveInt(300).pipe(z.number().max(900)),
     /** Service clients allowed to obtain service tokens, as `id:secret` pairs separated by commas. */
     SERVICE_CLIENTS: secret.transform(parseServiceClients),

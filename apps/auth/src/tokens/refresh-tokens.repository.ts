@@ -8,7 +8,15 @@ export interface NewRefreshToken {
 
 export type ConsumeResult =
   | { outcome: 'consumed'; userId: string; familyId: string }
-  | { outcome: 'reused'; familyId: string }
+  | {
+      outcome: 'reused';
+      userId: string;
+      familyId: string;
+      /** By the database's clock. */
+      secondsSinceUse: number;
+      /** Whether its family is unrevoked and unexpired, and no token of it has been used since this one. */
+      latestOfLiveFamily: boolean;
+    }
   | { outcome: 'invalid' };
 
 export abstract class RefreshTokensRepository {

@@ -4,11 +4,15 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Opaque refresh tokens, rotated on every use; presenting a used one revokes its whole family. */
+/**
+ * Opaque refresh tokens, rotated on every use; presenting a used one revokes its whole family, but for a
+ * retry within the reuse grace period (see `rotate`).
+ */
 export class RefreshTokens {
   constructor(
     private readonly repository: RefreshTokensRepository,
     private readonly lifetimeSeconds: number,
+    private readonly reuseGraceSeconds: number,
   ) {}
 
   /** Starts a new family (a login). */
@@ -16,13 +20,20 @@ export class RefreshTokens {
     return this.issueInFamily(userId, randomUUID());
   }
 
-  /** Trades a live token for a new one in the same family and tells whose it was. */
+  /**
+   * Trades a live token for a new one in the same family and tells whose it was. A used token presented
+   * again within the grace period, while its family is live and its successor unused, is a client that
+   * lost the answer to its refresh: it gets another token of the family. Any other reuse revokes the family.
+   */
   async rotate(token: string): Promise<{ userId: string; refreshToken: string }> {
     const result = await this.repository.consume(hashOf(token));
     switch (result.outcome) {
       case 'consumed':
         return { userId: result.userId, refreshToken: await this.issueInFamily(result.userId, result.familyId) };
       case 'reused':
+        if (result.latestOfLiveFamily && result.secondsSinceUse < this.reuseGraceSeconds) {
+          return { userId: result.userId, refreshToken: await this.issueInFamily(result.userId, result.familyId) };
+        }
         await this.repository.revokeFamily(result.familyId);
         throw new RefreshTokenReusedError();
       case 'invalid':

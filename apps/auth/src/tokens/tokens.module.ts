@@ -27,7 +27,7 @@ import { TypeOrmRefreshTokensRepository } from './typeorm-refresh-tokens.reposit
       provide: RefreshTokens,
       inject: [RefreshTokensRepository, authConfig.KEY],
       useFactory: (repository: RefreshTokensRepository, config: AuthConfig) =>
-        new RefreshTokens(repository, config.REFRESH_TOKEN_TTL_SECONDS),
+        new RefreshTokens(repository, config.REFRESH_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_REUSE_GRACE_SECONDS),
     },
     { provide: RefreshTokensRepository, useClass: TypeOrmRefreshTokensRepository },
   ],

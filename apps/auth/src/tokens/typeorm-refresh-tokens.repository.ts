@@ -26,9 +26,27 @@ export class TypeOrmRefreshTokensRepository extends RefreshTokensRepository {
     const row = (result.raw as { user_id: string; family_id: string }[]).at(0);
     if (row) return { outcome: 'consumed', userId: row.user_id, familyId: row.family_id };
 
-    const known = await this.tokens.findOneBy({ tokenHash });
-    if (known?.usedAt) return { outcome: 'reused', familyId: known.familyId };
-    return { outcome: 'invalid' };
+    const used = await this.tokens
+      .createQueryBuilder('token')
+      .select('token.user_id', 'user_id')
+      .addSelect('token.family_id', 'family_id')
+      .addSelect('extract(epoch from now() - token.used_at)::float8', 'seconds_since_use')
+      .addSelect(
+        `token.revoked_at is null and token.expires_at > now() and not exists (
+           select 1 from refresh_tokens later
+           where later.family_id = token.family_id and later.used_at > token.used_at)`,
+        'latest_of_live_family',
+      )
+      .where('token.token_hash = :tokenHash and token.used_at is not null', { tokenHash })
+      .getRawOne<{ user_id: string; family_id: string; seconds_since_use: number; latest_of_live_family: boolean }>();
+    if (!used) return { outcome: 'invalid' };
+    return {
+      outcome: 'reused',
+      userId: used.user_id,
+      familyId: used.family_id,
+      secondsSinceUse: used.seconds_since_use,
+      latestOfLiveFamily: used.latest_of_live_family,
+    };
   }
 
   async revokeFamily(familyId: string): Promise<void> {
