@@ -35,13 +35,25 @@ export async function measureLoad(
   settings: LoadSettings,
   ticksPerSecond: number,
 ): Promise<Measured> {
-  const run = (window: { duration: number } | { amount: number }) =>
-    autocannon({ url: plan.url, connections: settings.connections, ...plan.options?.(), ...window });
-  await run(plan.amounts ? { amount: plan.amounts.warmup } : { duration: settings.warmupSeconds });
+  await warmUp(plan, settings);
+  return measureWindow(plan, pids, settings, ticksPerSecond);
+}
 
+export async function warmUp(plan: LoadPlan, settings: LoadSettings): Promise<void> {
+  await runLoad(plan, settings, plan.amounts ? { amount: plan.amounts.warmup } : { duration: settings.warmupSeconds });
+}
+
+/** One measured window of `plan` (with no warm-up): `amount` requests when given, else the plan's. */
+export async function measureWindow(
+  plan: LoadPlan,
+  pids: number[],
+  settings: LoadSettings,
+  ticksPerSecond: number,
+  amount = plan.amounts?.measured,
+): Promise<Measured> {
   const before = readProcessTable();
   const startUs = monotonicUs();
-  const result = await run(plan.amounts ? { amount: plan.amounts.measured } : { duration: settings.seconds });
+  const result = await runLoad(plan, settings, amount === undefined ? { duration: settings.seconds } : { amount });
   const endUs = monotonicUs();
   const after = readProcessTable();
   return {
@@ -52,6 +64,14 @@ export async function measureLoad(
     ),
     residentMiB: new Map(pids.map((pid) => [pid, readResidentMiB(pid)])),
   };
+}
+
+function runLoad(
+  plan: LoadPlan,
+  settings: LoadSettings,
+  window: { duration: number } | { amount: number },
+): Promise<autocannon.Result> {
+  return autocannon({ url: plan.url, connections: settings.connections, ...plan.options?.(), ...window });
 }
 
 function loadFigures(result: autocannon.Result): LoadFigures {

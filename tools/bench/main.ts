@@ -7,19 +7,22 @@ import { scratchFolder } from '../engines/scratch-folder';
 import { startApp } from '../launcher/app-process';
 import { freeSystemPorts } from '../launcher/ports';
 import { repoRoot } from '../launcher/repo';
-import { RunningSystem, startSystem } from '../launcher/system';
+import { RunningSystem } from '../launcher/system';
 import { argon2Parameters, storedPasswordHash, verificationsPerSecond } from './argon2-rate';
 import { evaluateBudgets } from './budgets';
 import { CpuProfile, summarizeProfile } from './cpu-profile';
 import { assertGetItemFinds, getItemPlan } from './dynamodb-ceiling';
-import { BenchRun, combineUnits, cpuMsPerRequest, ProcessName, ScenarioFigures, UnitFigures } from './figures';
+import { BenchRun, combineUnits, cpuMsPerRequest, ScenarioFigures, UnitFigures } from './figures';
 import { LoadSettings, measureLoad } from './load';
 import { clockTicksPerSecond, readResidentMiB } from './proc';
 import { formatRun } from './report';
-import { Scenario, scenarios, seed, totalLikes } from './scenarios';
+import { Scenario, scenarios, totalLikes } from './scenarios';
+import { say, startSeededSystem } from './seeded-system';
 import { BenchSettings, benchSettings } from './settings';
 import { timeNpmStart } from './startup';
-import { startTraceSink, TraceSink } from './trace-sink';
+import { compareTracing } from './tracing-comparison';
+import { formatTracingComparison } from './tracing-costs';
+import { startTraceSink } from './trace-sink';
 
 /**
  * `npm run bench`: CPU per request in each app's own process, as a multiple of a bare node:http server
@@ -51,6 +54,14 @@ async function main(): Promise<void> {
       const coldSeconds = await timeNpmStart(dataDir, await freeSystemPorts());
       const warmSeconds = await timeNpmStart(dataDir, await freeSystemPorts());
       npmStart = { coldSeconds, warmSeconds };
+    }
+    if (settings.BENCH_TRACING === 'interleaved') {
+      const comparison = await compareTracing({ dataDir, settings, load, ticksPerSecond });
+      mkdirSync(resultsDir, { recursive: true });
+      const resultFile = join(resultsDir, `${runName}-tracing.json`);
+      writeFileSync(resultFile, `${JSON.stringify({ startedAt, settings, comparison }, null, 2)}\n`);
+      process.stdout.write(`\n${formatTracingComparison(comparison, samplerOf(settings))}\n\nResults: ${resultFile}\n`);
+      return;
     }
     const measureUnit = () => unitFigures(dataDir, load, ticksPerSecond);
     say('Measuring the unit: a bare node:http server');
@@ -99,22 +110,11 @@ interface PassContext {
 
 /** Starts the system (tracing on or off), seeds it, measures the ceiling, argon2id and every scenario. */
 async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise<Pass> {
-  const { dataDir, settings, load, ticksPerSecond, profileDir } = context;
+  const { settings, load, ticksPerSecond, profileDir } = context;
   const sink = tracing === 'on' ? await startTraceSink() : undefined;
-  const ports = await freeSystemPorts();
-  say(`Starting the system, tracing ${tracing}`);
-  const system = await startSystem({
-    dataDir,
-    ports,
-    appEnv: { ...tracingEnv(sink), NODE_OPTIONS: nodeOptions(settings.BENCH_NODE_OPTIONS, profileDir) },
-  });
+  const { system, seeded, pids } = await startSeededSystem(tracing, context, sink);
   let pass: Pass;
   try {
-    const gateway = `http://127.0.0.1:${ports.gateway}`;
-    say(`Signing up ${settings.BENCH_USERS} users`);
-    const seeded = await seed(gateway, settings.BENCH_USERS, `bench-${tracing}-${Date.now()}`);
-    const pids = processIds(system);
-
     say('DynamoDB Local GetItem, the ceiling');
     await assertGetItemFinds(system.dynamodb.endpoint, seeded.notAdoptedId);
     const getItem = await measureLoad(
@@ -177,30 +177,6 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
   return pass;
 }
 
-function processIds(system: RunningSystem): Map<ProcessName, number> {
-  return new Map<ProcessName, number>([
-    ...system.apps.map((app) => [app.name as AppName, app.pid] as const),
-    ['dynamodb', system.dynamodb.pid],
-    ['postgres', system.postgres.pid()],
-  ]);
-}
-
-function nodeOptions(extra: string, profileDir: string | undefined): string {
-  return [extra, profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : ''].filter(Boolean).join(' ');
-}
-
-/** The apps' tracing switch, in OpenTelemetry's standard variables; spans go to the sink when on. */
-function tracingEnv(sink: TraceSink | undefined): NodeJS.ProcessEnv {
-  if (!sink) return { OTEL_SDK_DISABLED: 'true' };
-  return {
-    OTEL_SDK_DISABLED: 'false',
-    OTEL_TRACES_SAMPLER: 'always_on',
-    OTEL_TRACES_EXPORTER: 'otlp',
-    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
-    OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint,
-  };
-}
-
 /** The bare node:http server's CPU per request under the same load as the scenarios. */
 async function unitFigures(dataDir: string, load: LoadSettings, ticksPerSecond: number): Promise<UnitFigures> {
   const port = await freePort();
@@ -245,8 +221,9 @@ function profileSummaries(
   return summaries;
 }
 
-function say(line: string): void {
-  process.stdout.write(`${line}...\n`);
+function samplerOf(settings: BenchSettings): string {
+  const { BENCH_TRACES_SAMPLER: sampler, BENCH_TRACES_SAMPLER_ARG: argument } = settings;
+  return argument ? `${sampler} ${argument}` : sampler;
 }
 
 main().catch((error: unknown) => {

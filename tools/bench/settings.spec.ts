@@ -9,6 +9,8 @@ describe('benchSettings', () => {
       BENCH_USERS: 100,
       BENCH_SCENARIOS: ['list', 'get-not-adopted', 'get-adopted', 'first-like', 'repeated-like', 'login'],
       BENCH_TRACING: 'off',
+      BENCH_ROUNDS: 5,
+      BENCH_TRACES_SAMPLER: 'always_on',
       BENCH_NPM_START: true,
       BENCH_CPU_PROFILE: false,
       BENCH_NODE_OPTIONS: '',

@@ -21,8 +21,16 @@ const schema = z.object({
   BENCH_USERS: positiveInt(100),
   /** Comma-separated scenario names; all by default. */
   BENCH_SCENARIOS: scenarioList,
-  /** off, on, or both: one pass with the apps' tracing off, then one with it on. */
-  BENCH_TRACING: z.enum(['off', 'on', 'both']).default('off'),
+  /**
+   * off, on, or both: one pass with the apps' tracing off, then one with it on. interleaved: tracing's
+   * cost alone, two systems side by side loaded in turn (tracing-comparison.ts).
+   */
+  BENCH_TRACING: z.enum(['off', 'on', 'both', 'interleaved']).default('off'),
+  /** interleaved: rounds per scenario on each system. */
+  BENCH_ROUNDS: positiveInt(5),
+  /** With tracing on: OpenTelemetry's OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG for the apps. */
+  BENCH_TRACES_SAMPLER: z.string().default('always_on'),
+  BENCH_TRACES_SAMPLER_ARG: z.string().optional(),
   /** Time `npm start` (cold, then warm) before the passes. */
   BENCH_NPM_START: flag(true),
   /** Run the apps under `node --cpu-prof` and summarize where each spent its CPU. */
