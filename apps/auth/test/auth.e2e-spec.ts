@@ -619,6 +619,11 @@ describe('operations', () => {
     expect(metrics.text).toContain('service="auth"');
   });
 
+  it('keeps an idle keep-alive connection for the keep-alive timeout it is given (65 s here)', async () => {
+    const response = await http().get('/auth/.well-known/jwks.json').set('connection', 'keep-alive').expect(200);
+    expect(response.headers['keep-alive']).toBe('timeout=65');
+  });
+
   it.each(['/health/live', '/health/ready', '/metrics'])('does not serve %s on its API port', async (path) => {
     expect((await http().get(path).expect(404)).body).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   });
