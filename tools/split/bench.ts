@@ -1,11 +1,7 @@
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startDynamoDbLocal } from '../engines/dynamodb-local';
-import { freePort } from '../engines/ports';
-import { startEmbeddedPostgres } from '../engines/postgres';
-import { scratchFolder } from '../engines/scratch-folder';
+import { startScratchEngines } from '../engines/scratch-engines';
 import { split, SplitReport } from './split';
 
 /**
@@ -23,15 +19,8 @@ const run = promisify(execFile);
 const dist = join(__dirname, '..', '..');
 
 async function main(): Promise<void> {
-  const dataDir = scratchFolder('bench-split');
-  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-  const postgres = await startEmbeddedPostgres({
-    dataDir: join(dataDir, 'postgres'),
-    port: await freePort(),
-    user: 'bench',
-    password: 'bench',
-  });
-  const dynamodb = await startDynamoDbLocal({ port: await freePort() });
+  const engines = await startScratchEngines('bench-split');
+  const { postgres, dynamodb } = engines;
   try {
     const env = {
       ...process.env,
@@ -85,8 +74,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${summary(results)}`);
     if (!results.every((result) => result.report.verified)) process.exitCode = 1;
   } finally {
-    await dynamodb.stop();
-    await postgres.stop();
+    await engines.stop();
   }
 }
 
