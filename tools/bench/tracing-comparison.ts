@@ -32,16 +32,15 @@ export async function compareTracing(context: {
   const { settings, load, ticksPerSecond } = context;
   const rounds = settings.BENCH_ROUNDS;
   const sink = await startTraceSink();
-  const started: SeededSystem[] = [];
+  // Filled as the systems start, so that whichever did start is stopped.
+  const systems = {} as Record<Tracing, SeededSystem>;
   try {
-    const systems = {} as Record<Tracing, SeededSystem>;
     for (const tracing of ['off', 'on'] as const) {
       systems[tracing] = await startSeededSystem(
         tracing,
         { ...context, dataDir: join(context.dataDir, tracing) },
         tracing === 'on' ? sink : undefined,
       );
-      started.push(systems[tracing]);
     }
     const plans = {
       off: scenarios(systems.off.seeded, load),
@@ -69,7 +68,7 @@ export async function compareTracing(context: {
     }
     return comparison;
   } finally {
-    for (const { system } of started) await system.stop();
+    for (const { system } of Object.values(systems)) await system.stop();
     await sink.close();
   }
 }
