@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { scrapeTargets } from '../../tools/observe/targets';
+import { benchSettings } from '../../tools/bench/settings';
 import { DEFAULT_PORTS } from '../../tools/launcher/ports';
 import { labelsMatch, podLabels, podSpec, type K8sObject } from './support/manifests';
 import { APPS, NAMESPACE, VPC_CIDR } from './support/mysfits';
@@ -92,6 +93,15 @@ describe('components/observability', () => {
     const service = m.find('Service', endpoint.hostname);
     expect(service?.spec?.ports?.find((p) => p.port === Number(endpoint.port))?.name).toBe('otlp-http');
     expect(m.deploymentsSelectedBy(service?.spec?.selector).map((d) => d.metadata.name)).toEqual([COLLECTOR]);
+  });
+
+  it('samples traces as the bench measures them', () => {
+    const config = m.ofKind('ConfigMap').find((c) => c.metadata.name.startsWith('mysfits-config'));
+    const bench = benchSettings({});
+    expect(config?.data).toMatchObject({
+      OTEL_TRACES_SAMPLER: bench.BENCH_TRACES_SAMPLER,
+      OTEL_TRACES_SAMPLER_ARG: bench.BENCH_TRACES_SAMPLER_ARG,
+    });
   });
 
   it('gets through the network policies exactly where it must', () => {

@@ -7,6 +7,12 @@ export interface LoadSettings {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /**
+   * Requests per second across all connections, when the load must not follow the system's own pace: an
+   * app's CPU per request falls as its request rate rises (more requests share each wake-up of its event
+   * loop), so two systems are compared at one rate. Unset, each connection sends as soon as answered.
+   */
+  requestsPerSecond?: number;
 }
 
 /** How a scenario is loaded: what autocannon sends, and for how many requests when not for a duration. */
@@ -39,8 +45,14 @@ export async function measureLoad(
   return measureWindow(plan, pids, settings, ticksPerSecond);
 }
 
-export async function warmUp(plan: LoadPlan, settings: LoadSettings): Promise<void> {
-  await runLoad(plan, settings, plan.amounts ? { amount: plan.amounts.warmup } : { duration: settings.warmupSeconds });
+/** Loads `plan` for the warm-up, unmeasured; returns the rate it reached. */
+export async function warmUp(plan: LoadPlan, settings: LoadSettings): Promise<number> {
+  const result = await runLoad(
+    plan,
+    settings,
+    plan.amounts ? { amount: plan.amounts.warmup } : { duration: settings.warmupSeconds },
+  );
+  return loadFigures(result).requestsPerSecond;
 }
 
 /** One measured window of `plan` (with no warm-up): `amount` requests when given, else the plan's. */
@@ -71,7 +83,8 @@ function runLoad(
   settings: LoadSettings,
   window: { duration: number } | { amount: number },
 ): Promise<autocannon.Result> {
-  return autocannon({ url: plan.url, connections: settings.connections, ...plan.options?.(), ...window });
+  const rate = settings.requestsPerSecond === undefined ? {} : { overallRate: settings.requestsPerSecond };
+  return autocannon({ url: plan.url, connections: settings.connections, ...plan.options?.(), ...rate, ...window });
 }
 
 function loadFigures(result: autocannon.Result): LoadFigures {

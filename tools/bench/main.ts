@@ -221,9 +221,10 @@ function profileSummaries(
   return summaries;
 }
 
+/** The sampler, with its argument where it reads one (the ratio samplers). */
 function samplerOf(settings: BenchSettings): string {
   const { BENCH_TRACES_SAMPLER: sampler, BENCH_TRACES_SAMPLER_ARG: argument } = settings;
-  return argument ? `${sampler} ${argument}` : sampler;
+  return sampler.includes('ratio') ? `${sampler} ${argument}` : sampler;
 }
 
 main().catch((error: unknown) => {

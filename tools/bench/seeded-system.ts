@@ -12,16 +12,20 @@ export interface SeededSystem {
   pids: Map<ProcessName, number>;
 }
 
-/** Starts the system in `context.dataDir`, tracing to `sink` when there is one, and signs up the bench's users. */
+/**
+ * Starts the system in `context.dataDir` (its apps only, on the engines of `enginesOf` when given),
+ * tracing to `sink` when there is one, and signs up the bench's users.
+ */
 export async function startSeededSystem(
   tracing: 'off' | 'on',
-  context: { dataDir: string; settings: BenchSettings; profileDir?: string },
+  context: { dataDir: string; settings: BenchSettings; profileDir?: string; enginesOf?: RunningSystem },
   sink: TraceSink | undefined,
 ): Promise<SeededSystem> {
   const ports = await freeSystemPorts();
   say(`Starting the system, tracing ${tracing}`);
   const system = await startSystem({
     dataDir: context.dataDir,
+    enginesOf: context.enginesOf,
     ports,
     appEnv: {
       ...tracingEnv(sink, context.settings),
@@ -60,7 +64,7 @@ function tracingEnv(sink: TraceSink | undefined, settings: BenchSettings): NodeJ
   return {
     OTEL_SDK_DISABLED: 'false',
     OTEL_TRACES_SAMPLER: settings.BENCH_TRACES_SAMPLER,
-    ...(settings.BENCH_TRACES_SAMPLER_ARG ? { OTEL_TRACES_SAMPLER_ARG: settings.BENCH_TRACES_SAMPLER_ARG } : {}),
+    OTEL_TRACES_SAMPLER_ARG: settings.BENCH_TRACES_SAMPLER_ARG,
     OTEL_TRACES_EXPORTER: 'otlp',
     OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
     OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint,

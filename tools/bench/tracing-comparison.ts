@@ -2,26 +2,33 @@ import { join } from 'node:path';
 import { AppName } from '../apps';
 import { cpuMsPerRequest, ScenarioName } from './figures';
 import { LoadSettings, measureWindow, warmUp } from './load';
-import { scenarios } from './scenarios';
+import { Scenario, scenarios } from './scenarios';
 import { say, SeededSystem, startSeededSystem } from './seeded-system';
 import { BenchSettings } from './settings';
-import { Tracing, TracingComparison } from './tracing-costs';
+import { APP_SETS, AppSet, TracingComparison } from './tracing-costs';
 import { startTraceSink } from './trace-sink';
+
+/** The share of the slowest set's warm-up rate that every set is loaded at. */
+const COMMON_RATE_SHARE = 0.8;
 
 /** The apps a scenario's requests go through: the ones whose cost tracing may raise. */
 const HOPS: Record<ScenarioName, readonly AppName[]> = {
   list: ['gateway', 'monolith'],
   'get-not-adopted': ['gateway', 'monolith'],
-  'get-adopted': ['gateway', 'monolith', 'auth'],
+  // auth only when a display name is not in the monolith's cache: not per request.
+  'get-adopted': ['gateway', 'monolith'],
   'first-like': ['gateway', 'like', 'monolith'],
   'repeated-like': ['gateway', 'like', 'monolith'],
   login: ['gateway', 'auth'],
 };
 
 /**
- * Tracing's cost per hop, measured so that the machine's drift cannot pass for it: two systems run side
- * by side, one tracing every request and one not, and each scenario loads them in turn, round after round
- * (off, on, then on, off...), with the median round of each compared.
+ * Tracing's cost per hop, measured so that neither the machine's drift nor the engines can pass for it:
+ * three sets of apps run side by side on one PostgreSQL and one DynamoDB Local (an app's CPU per request
+ * depends on how fast its dependencies answer, and two DynamoDB Locals drift apart), one tracing every
+ * request and two not, and each scenario loads them in turn, round after round, each round in another
+ * order, with the median round of each compared. The two untraced sets tell how far apart identical
+ * processes measure.
  */
 export async function compareTracing(context: {
   dataDir: string;
@@ -32,43 +39,65 @@ export async function compareTracing(context: {
   const { settings, load, ticksPerSecond } = context;
   const rounds = settings.BENCH_ROUNDS;
   const sink = await startTraceSink();
-  // Filled as the systems start, so that whichever did start is stopped.
-  const systems = {} as Record<Tracing, SeededSystem>;
+  // Filled as the sets start, so that whichever did start is stopped.
+  const started: SeededSystem[] = [];
   try {
-    for (const tracing of ['off', 'on'] as const) {
-      systems[tracing] = await startSeededSystem(
-        tracing,
-        { ...context, dataDir: join(context.dataDir, tracing) },
-        tracing === 'on' ? sink : undefined,
-      );
-    }
-    const plans = {
-      off: scenarios(systems.off.seeded, load),
-      on: scenarios(systems.on.seeded, load),
-    };
+    const off = await startSeededSystem('off', { ...context, dataDir: join(context.dataDir, 'off') }, undefined);
+    started.push(off);
+    const onEngines = { ...context, enginesOf: off.system };
+    const on = await startSeededSystem('on', { ...onEngines, dataDir: join(context.dataDir, 'on') }, sink);
+    started.push(on);
+    const control = await startSeededSystem(
+      'off',
+      { ...onEngines, dataDir: join(context.dataDir, 'control') },
+      undefined,
+    );
+    started.push(control);
+    const sets: Record<AppSet, SeededSystem> = { off, on, control };
+    const plans = Object.fromEntries(APP_SETS.map((set) => [set, scenarios(sets[set].seeded, load)])) as Record<
+      AppSet,
+      Scenario[]
+    >;
     const comparison: TracingComparison = { rounds, scenarios: [] };
     for (const [index, scenario] of plans.off.entries()) {
       if (!settings.BENCH_SCENARIOS.includes(scenario.name)) continue;
-      say(`${scenario.name}: ${rounds} rounds on each system, in turn`);
-      const measured: Partial<Record<AppName, Record<Tracing, number[]>>> = {};
-      for (const tracing of ['off', 'on'] as const) await warmUp(plans[tracing][index].plan, load);
+      const measured: Partial<Record<AppName, Record<AppSet, number[]>>> = {};
+      const reached: number[] = [];
+      for (const set of APP_SETS) reached.push(await warmUp(plans[set][index].plan, load));
+      // Every set at the same rate, which each can keep up: otherwise a hop that tracing slows down would
+      // lower the rate, and so raise every other hop's CPU per request, of the traced set alone.
+      const atOneRate = { ...load, requestsPerSecond: Math.floor(COMMON_RATE_SHARE * Math.min(...reached)) };
+      say(
+        `${scenario.name}: ${rounds} rounds on each set of apps in turn, each at ${atOneRate.requestsPerSecond} req/s`,
+      );
       for (let round = 0; round < rounds; round++) {
-        for (const tracing of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
-          const { plan } = plans[tracing][index];
-          const pids = systems[tracing].pids;
+        for (const set of rotated(APP_SETS, round)) {
+          const { plan } = plans[set][index];
+          const pids = sets[set].pids;
           const amount = plan.amounts && Math.floor(plan.amounts.measured / rounds);
-          const window = await measureWindow(plan, [...pids.values()], load, ticksPerSecond, amount);
+          const window = await measureWindow(plan, [...pids.values()], atOneRate, ticksPerSecond, amount);
           for (const app of HOPS[scenario.name]) {
-            const perApp = (measured[app] ??= { off: [], on: [] });
-            perApp[tracing].push(cpuMsPerRequest(window.cpuMs.get(pids.get(app) ?? 0) ?? 0, window.load.responses));
+            const perApp = (measured[app] ??= { off: [], on: [], control: [] });
+            perApp[set].push(cpuMsPerRequest(window.cpuMs.get(pids.get(app) ?? 0) ?? 0, window.load.responses));
           }
         }
       }
-      comparison.scenarios.push({ scenario: scenario.name, perRequestMs: measured });
+      comparison.scenarios.push({
+        scenario: scenario.name,
+        requestsPerSecond: atOneRate.requestsPerSecond,
+        perRequestMs: measured,
+      });
     }
     return comparison;
   } finally {
-    for (const { system } of Object.values(systems)) await system.stop();
+    // The sets on the first one's engines first: it stops them.
+    for (const set of started.reverse()) await set.system.stop();
     await sink.close();
   }
+}
+
+/** The sets in the order a round loads them: each round starts one further on, so none is always first. */
+function rotated<T>(items: readonly T[], by: number): T[] {
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
 }

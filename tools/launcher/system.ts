@@ -24,6 +24,12 @@ export interface SystemOptions {
   report?: (line: string) => void;
   /** What happens once the system runs (an app that exited and is restarted), one line each. */
   events?: (line: string) => void;
+  /**
+   * A running system whose PostgreSQL and DynamoDB Local (and so whose secrets) this one's apps use, as
+   * they are, and leave running when it stops: two sets of apps on one set of data and engines, so that
+   * what tells them apart is the apps alone (the bench compares tracing on and off this way).
+   */
+  enginesOf?: RunningSystem;
 }
 
 export interface RunningSystem {
@@ -58,7 +64,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   privateFolder(dataDir, process.getuid?.() === 0 ? 0o711 : 0o700);
   const logDir = join(dataDir, 'logs');
   privateFolder(logDir, 0o700);
-  const secrets = loadOrCreateSecrets(join(dataDir, 'secrets.json'));
+  const secrets = loadOrCreateSecrets(join(options.enginesOf?.dataDir ?? dataDir, 'secrets.json'));
 
   const stops = new Map<Part, () => Promise<unknown>>();
   const stop = async () => {
@@ -106,26 +112,30 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       const stderr = (error as { stderr?: string }).stderr?.trim();
       throw new Error(`${app} migrations failed: ${stderr || String(error)}`, { cause: error });
     });
+  const startPostgres = (port: number) => {
+    report(`Starting PostgreSQL on port ${port}`);
+    return started(
+      'postgres',
+      startEmbeddedPostgres({
+        dataDir: join(dataDir, 'postgres'),
+        port,
+        user: LOCAL_POSTGRES_USER,
+        password: secrets.postgresPassword,
+      }),
+    ).then(async (server) => {
+      // One after the other: CREATE DATABASE copies template1, which allows one copy at a time.
+      for (const database of ['auth', 'app']) await server.ensureDatabase(database);
+      return server;
+    });
+  };
+  const startDynamoDb = (port: number) => {
+    report(`Starting DynamoDB Local on port ${port}`);
+    return started('dynamodb', startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port }));
+  };
 
-  report(`Starting PostgreSQL on port ${ports.postgres}`);
-  const postgres = started(
-    'postgres',
-    startEmbeddedPostgres({
-      dataDir: join(dataDir, 'postgres'),
-      port: ports.postgres,
-      user: LOCAL_POSTGRES_USER,
-      password: secrets.postgresPassword,
-    }),
-  ).then(async (server) => {
-    // One after the other: CREATE DATABASE copies template1, which allows one copy at a time.
-    for (const database of ['auth', 'app']) await server.ensureDatabase(database);
-    return server;
-  });
-  report(`Starting DynamoDB Local on port ${ports.dynamodb}`);
-  const dynamodb = started(
-    'dynamodb',
-    startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: ports.dynamodb }),
-  );
+  const shared = options.enginesOf;
+  const postgres = shared ? Promise.resolve(shared.postgres) : startPostgres(ports.postgres);
+  const dynamodb = shared ? Promise.resolve(shared.dynamodb) : startDynamoDb(ports.dynamodb);
 
   const auth = postgres.then(async (server) => {
     const env = {

@@ -23,10 +23,13 @@ export function inServerSpan<T>(request: IncomingMessage, response: ServerRespon
     { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': path } },
     parent,
   );
-  response.once('close', () => {
-    span.setAttribute('http.response.status_code', response.statusCode);
-    if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-    span.end();
-  });
+  // A request the sampler left out gets a span that records nothing: nothing to add to it at the end.
+  if (span.isRecording()) {
+    response.once('close', () => {
+      span.setAttribute('http.response.status_code', response.statusCode);
+      if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+  }
   return context.with(trace.setSpan(parent, span), work);
 }
