@@ -42,22 +42,20 @@ export async function compareTracing(context: {
   // Filled as the sets start, so that whichever did start is stopped.
   const started: SeededSystem[] = [];
   try {
-    const off = await startSeededSystem('off', { ...context, dataDir: join(context.dataDir, 'off') }, undefined);
-    started.push(off);
-    const onEngines = { ...context, enginesOf: off.system };
-    const on = await startSeededSystem('on', { ...onEngines, dataDir: join(context.dataDir, 'on') }, sink);
-    started.push(on);
-    const control = await startSeededSystem(
-      'off',
-      { ...onEngines, dataDir: join(context.dataDir, 'control') },
-      undefined,
-    );
-    started.push(control);
-    const sets: Record<AppSet, SeededSystem> = { off, on, control };
-    const plans = Object.fromEntries(APP_SETS.map((set) => [set, scenarios(sets[set].seeded, load)])) as Record<
-      AppSet,
-      Scenario[]
-    >;
+    const sets = {} as Record<AppSet, SeededSystem>;
+    const plans = {} as Record<AppSet, Scenario[]>;
+    for (const set of APP_SETS) {
+      const tracing = set === 'on' ? 'on' : 'off';
+      // The first set starts the engines; the others run on them.
+      const enginesOf = started.at(0)?.system;
+      sets[set] = await startSeededSystem(
+        tracing,
+        { ...context, dataDir: join(context.dataDir, set), enginesOf },
+        tracing === 'on' ? sink : undefined,
+      );
+      started.push(sets[set]);
+      plans[set] = scenarios(sets[set].seeded, load);
+    }
     const comparison: TracingComparison = { rounds, scenarios: [] };
     for (const [index, scenario] of plans.off.entries()) {
       if (!settings.BENCH_SCENARIOS.includes(scenario.name)) continue;
