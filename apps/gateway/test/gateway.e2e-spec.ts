@@ -1,5 +1,5 @@
 import { Agent, createServer, IncomingMessage, request as httpRequest, RequestOptions, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, connect, Socket } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { freePort } from '../../../tools/engines/ports';
@@ -7,6 +7,7 @@ import { management, startStandaloneTestApp } from '../../../test/support/http-a
 import { itRefusesOversizedHeads } from '../../../test/support/oversized-head';
 import { perDescribe } from '../../../test/support/per-describe';
 import { GatewayModule } from '../src/gateway.module';
+import { LINGER_MS } from '../src/proxy';
 
 /**
  * The gateway in front of three stand-ins for auth, monolith and like. Each echoes what it got, unless
@@ -356,6 +357,82 @@ describe('bodies and headers at the limits', () => {
     const next = await exchange(started().port, agent, { method: 'GET', path: '/mysfits' });
     expect({ status: next.status, connections: agent.opened }).toEqual({ status: 200, connections: 1 });
   });
+});
+
+/** A raw connection that may go on sending after the server has finished its side (a half-close). */
+class RawConnection {
+  private readonly socket: Socket;
+  private received = '';
+  private readonly closed: Promise<{ error?: string }>;
+
+  constructor(port: number) {
+    this.socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    this.socket.on('data', (chunk: Buffer) => (this.received += chunk.toString('latin1')));
+    // Once the server has finished its side, this side finishes too, after whatever it is still writing.
+    this.socket.on('end', () => this.socket.end());
+    this.closed = new Promise((resolve) => {
+      this.socket.once('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code }));
+      this.socket.once('close', () => resolve({}));
+    });
+  }
+
+  write(data: string | Buffer): Promise<void> {
+    return new Promise((resolve, reject) => this.socket.write(data, (error) => (error ? reject(error) : resolve())));
+  }
+
+  /** The first answer, once its head and as many bytes as its content-length have come. */
+  async answer(timeoutMs = 5_000): Promise<{ head: string; body: string }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const headEnd = this.received.indexOf('\r\n\r\n');
+      const length = Number(/\r\ncontent-length: (\d+)/i.exec(this.received)?.[1] ?? NaN);
+      if (headEnd >= 0 && this.received.length >= headEnd + 4 + length) {
+        return { head: this.received.slice(0, headEnd), body: this.received.slice(headEnd + 4, headEnd + 4 + length) };
+      }
+      if (Date.now() > deadline) throw new Error(`no whole answer within ${timeoutMs} ms: ${this.received}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** How the connection ended (the error's code for a reset), and when. */
+  whenClosed(): Promise<{ error?: string; at: number }> {
+    return this.closed.then((how) => ({ ...how, at: Date.now() }));
+  }
+}
+
+describe('a body refused without the 100 its client asked for', () => {
+  const started = perDescribe(startGateway);
+  const body = Buffer.alloc(1_100_000, 'z');
+  const head = (length: number) =>
+    `POST /auth/login HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+    `expect: 100-continue\r\ncontent-length: ${length}\r\n\r\n`;
+
+  it('is answered 413, and the connection closes only once the client has sent it all the same', async () => {
+    const connection = new RawConnection(started().port);
+    await connection.write(head(body.length) + body.subarray(0, 64_000).toString('latin1'));
+    const answer = await connection.answer();
+    expect(answer.head).toMatch(/^HTTP\/1\.1 413 .*\r\nconnection: close\r\n/is);
+    expect(JSON.parse(answer.body)).toEqual(errorShape(413, 'PAYLOAD_TOO_LARGE'));
+    // Closed at once, the server's side would answer these bytes with a reset.
+    await connection.write(body.subarray(64_000));
+    expect(await connection.whenClosed()).toEqual({ at: expect.any(Number) });
+  });
+
+  it(
+    'is answered 413 at once, and the connection closes within a while if the body never comes',
+    async () => {
+      const connection = new RawConnection(started().port);
+      const sentAt = Date.now();
+      await connection.write(head(body.length));
+      const answer = await connection.answer();
+      expect(answer.head).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer.head).not.toMatch(/100 Continue/);
+      const closed = await connection.whenClosed();
+      expect(closed).toEqual({ at: expect.any(Number) });
+      expect(closed.at - sentAt).toBeLessThan(LINGER_MS + 3_000);
+    },
+    LINGER_MS + 10_000,
+  );
 });
 
 describe('oversized request heads', () => {

@@ -20,7 +20,7 @@ import { inServerSpan, nameServerSpan } from '@app/tracing';
 import { gatewayConfig, GatewayConfig, upstreams } from '../config';
 import { FixedResponse, Route, routablePath, RouteTable } from '../routing';
 import { BodyLimit, BodyTooLargeError, declaredLength, forwardedHeaders, returnedHeaders } from './forwarding';
-import { sendError, sendJson } from './gateway-responses';
+import { JSON_CONTENT_TYPE, send, sendError } from './gateway-responses';
 
 const ROUTED_REQUESTS = 'gateway_routed_request_duration_seconds';
 
@@ -60,6 +60,8 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
   private readonly unmatched: RoutePlan;
   /** When each request in flight arrived (performance.now()), for the routed duration. */
   private readonly arrivals = new WeakMap<ServerResponse, number>();
+  /** Requests sent with Expect: 100-continue that got no 100: Node's server closes their connection. */
+  private readonly continueWithheld = new WeakSet<IncomingMessage>();
   private closing = false;
 
   constructor(
@@ -105,11 +107,13 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     this.server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
       if ((declaredLength(request) ?? 0) <= BODY_LIMIT_BYTES && headerBytes(request) <= HEADER_LIMIT_BYTES) {
         response.writeContinue();
+      } else {
+        this.continueWithheld.add(request);
       }
       this.handle(request, response);
     });
     this.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) =>
-      sendError(response, resolveRequestId(request.headers[REQUEST_ID_HEADER]), {
+      sendError(request, response, resolveRequestId(request.headers[REQUEST_ID_HEADER]), {
         statusCode: 417,
         code: 'EXPECTATION_FAILED',
         message: 'Only Expect: 100-continue is supported',
@@ -269,7 +273,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
         'Refused a request',
       );
     }
-    sendError(response, requestId, refusal, this.mustClose(request));
+    sendError(request, response, requestId, refusal, this.mustClose(request));
     this.settled(request, response, plan);
   }
 
@@ -280,45 +284,36 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     plan: RoutePlan,
     fixed: NonNullable<RoutePlan['fixed']>,
   ): void {
-    const close = this.mustClose(request);
-    if (fixed.json) {
-      sendJson(response, requestId, fixed.statusCode, JSON.stringify({ ...fixed.json, requestId }), close);
-    } else {
-      response.writeHead(fixed.statusCode, {
-        'content-type': fixed.contentType,
-        'content-length': Buffer.byteLength(fixed.messageBody),
-        [REQUEST_ID_HEADER]: requestId,
-        ...(close ? { connection: 'close' } : {}),
-      });
-      response.end(fixed.messageBody);
-    }
+    const body = fixed.json ? JSON.stringify({ ...fixed.json, requestId }) : fixed.messageBody;
+    const headers = { 'content-type': fixed.json ? JSON_CONTENT_TYPE : fixed.contentType };
+    send(request, response, requestId, fixed.statusCode, headers, body, this.mustClose(request));
     this.settled(request, response, plan);
   }
 
   /**
-   * Whether the answer must close the connection: while shutting down, and when the client's body has not
-   * been read to its end and declares more than can be read and dropped.
+   * Whether the answer must close the connection: while shutting down, when the client waits for a 100 it
+   * did not get (it may never send the body it announced), and when the client's body has not been read to
+   * its end and declares more than can be read and dropped.
    */
   private mustClose(request: IncomingMessage): boolean {
-    if (this.closing) return true;
+    if (this.closing || this.continueWithheld.has(request)) return true;
     return !request.complete && (declaredLength(request) ?? 0) > DRAIN_LIMIT_BYTES;
   }
 
   /**
    * Once answered: what is left of the client's body is read and dropped, so that the next request on
    * the connection is read from its start, and a client still sending does not lose the answer to a reset.
-   * A body sent chunked is dropped up to DRAIN_LIMIT_BYTES; past that, the connection is closed.
+   * At most DRAIN_LIMIT_BYTES are dropped (a body sent chunked, or one declared larger, whose answer closes
+   * the connection); past that, the connection is closed at once.
    */
   private settled(request: IncomingMessage, response: ServerResponse, plan: RoutePlan): void {
     if (!request.complete) {
       request.unpipe();
-      if (declaredLength(request) === undefined) {
-        let dropped = 0;
-        request.on('data', (chunk: Buffer) => {
-          dropped += chunk.length;
-          if (dropped > DRAIN_LIMIT_BYTES) request.socket.destroy();
-        });
-      }
+      let dropped = 0;
+      request.on('data', (chunk: Buffer) => {
+        dropped += chunk.length;
+        if (dropped > DRAIN_LIMIT_BYTES) request.socket.destroy();
+      });
       request.resume();
     }
     this.count(plan, response, response.statusCode);
