@@ -10,7 +10,7 @@ import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
 import { launch, supervisorOf, untilRunning } from './launcher';
 import { groupMembers } from './processes';
-import { narrow, onlyFor, startSystemUnderTest, SystemUnderTest } from './system-under-test';
+import { loggedLine, narrow, onlyFor, startSystemUnderTest, SystemUnderTest } from './system-under-test';
 
 /**
  * The whole system as `npm start` runs it (real PostgreSQL, DynamoDB Local, four processes), or as
@@ -129,7 +129,10 @@ describe('a visitor, through the gateway', () => {
     const cookie = cookieOf(renewed).value;
     expect(cookieOf(await session('logout', cookie).expect(204))).toMatchObject({ value: '', maxAge: 0 });
     expect((await session('refresh', cookie).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
-    // The cookie holds a refresh token: neither the gateway's log nor auth's may keep it.
+    // The cookie holds a refresh token: neither the gateway's log nor auth's may keep it. Lines are written in
+    // order, so once a later request's line is in auth's log, so is every line of the exchange above.
+    await request(gateway).get('/auth/me').set('x-request-id', 'system-after-cookies').expect(401);
+    await loggedLine(system, 'auth', '"requestId":"system-after-cookies"');
     const logs = await Promise.all(['gateway', 'auth'].map((app) => system.logs(app)));
     for (const token of [cookieOf(login).value, cookie]) {
       expect(token).toMatch(/^[\w-]{43}$/);
@@ -138,19 +141,22 @@ describe('a visitor, through the gateway', () => {
   });
 
   it('carried each request id through gateway, like, monolith and auth logs', async () => {
-    const [like, monolith, auth] = await Promise.all(['like', 'monolith', 'auth'].map((app) => system.logs(app)));
-    expect(like).toContain('"requestId":"system-like-trace"');
-    expect(monolith).toContain('"requestId":"system-like-trace"');
-    expect(monolith).toContain('"requestId":"system-comment-trace"');
-    expect(auth).toContain('"requestId":"system-name-trace"');
+    for (const [app, requestId] of [
+      ['like', 'system-like-trace'],
+      ['monolith', 'system-like-trace'],
+      ['monolith', 'system-comment-trace'],
+      ['auth', 'system-name-trace'],
+    ]) {
+      await expect(loggedLine(system, app, `"requestId":"${requestId}"`)).resolves.toContain(requestId);
+    }
   });
 
   it("obtained like's service token under an id of its own, which like and auth both log", async () => {
-    const [like, auth] = await Promise.all(['like', 'auth'].map(async (app) => logLines(await system.logs(app))));
+    const like = logLines(await loggedLine(system, 'like', '"msg":"Obtained a service token from auth"'));
     const renewals = like.filter((line) => line.msg === 'Obtained a service token from auth');
-    expect(renewals.length).toBeGreaterThan(0);
     for (const { requestId } of renewals) {
       expect(requestId).not.toBe('system-like-trace');
+      const auth = logLines(await loggedLine(system, 'auth', `"requestId":"${String(requestId)}"`));
       expect(auth).toContainEqual(
         expect.objectContaining({ requestId, rpc: 'ServiceTokensRpcController.issueServiceToken', outcome: 'ok' }),
       );
@@ -203,12 +209,6 @@ describe('what the gateway refuses, as the ALB would', () => {
   });
 });
 
-/** An app's log once it holds `line`: the apps write their logs asynchronously, a moment after answering. */
-async function loggedLine(app: string, line: string): Promise<string> {
-  await waitFor(`${app} to log ${line}`, async () => (await system.logs(app)).includes(line), 10_000);
-  return system.logs(app);
-}
-
 describe('what the logs keep out', () => {
   onlyFor('embedded')("logs no password hash, email or name when auth's database refuses a write", async () => {
     const { dataDir, launched } = narrow(system, 'embedded');
@@ -232,7 +232,7 @@ describe('what the logs keep out', () => {
         displayName: 'Leaky Name',
       };
       await request(gateway).post('/auth/register').send(leaky).expect(500);
-      const log = await loggedLine('auth', 'refused for this test');
+      const log = await loggedLine(system, 'auth', 'refused for this test');
       for (const secret of [leaky.email, leaky.displayName, '$argon2id']) expect(log).not.toContain(secret);
     } finally {
       await database.query('DROP TRIGGER refuse_users ON users');
@@ -244,7 +244,7 @@ describe('what the logs keep out', () => {
   it('logs no email or token given in a query string', async () => {
     // Refused (the list takes no such parameters), and logged like every request.
     await request(gateway).get('/mysfits?email=query.leak%40example.com&access_token=leaky-token').expect(400);
-    const log = await loggedLine('monolith', '/mysfits?email=[redacted]&access_token=[redacted]');
+    const log = await loggedLine(system, 'monolith', '/mysfits?email=[redacted]&access_token=[redacted]');
     expect(log).not.toMatch(/query\.leak|leaky-token/);
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ComposeProject } from '../../tools/compose/compose-project';
+import { waitFor } from '../../tools/engines/ports';
 import { scratchFolder } from '../../tools/engines/scratch-folder';
 import { freeSystemPorts } from '../../tools/launcher/ports';
 import { launch, Launched, untilRunning } from './launcher';
@@ -120,4 +121,10 @@ export function narrow<K extends SystemUnderTest['kind']>(
 ): Extract<SystemUnderTest, { kind: K }> {
   if (system.kind !== kind) throw new Error(`This test is for the ${kind} system, not ${system.kind}`);
   return system as Extract<SystemUnderTest, { kind: K }>;
+}
+
+/** An app's log once it holds `line`: the apps write their log lines in batches, up to a second after answering. */
+export async function loggedLine(system: SystemUnderTest, app: string, line: string): Promise<string> {
+  await waitFor(`${app} to log ${line}`, async () => (await system.logs(app)).includes(line), 10_000);
+  return system.logs(app);
 }

@@ -100,8 +100,13 @@ const CLIENT = 3;
     expect(dynamodbSpans.length).toBeGreaterThan(0);
     for (const span of dynamodbSpans) expect(span.parentSpanId).toBe(monolithSpan?.spanId);
 
-    expect(await logLinesOf('like', traceId)).toContainEqual(expect.stringContaining('"span_id":"'));
-    expect(await logLinesOf('monolith', traceId)).toContainEqual(expect.stringContaining('"span_id":"'));
+    for (const app of ['like', 'monolith']) {
+      await waitFor(
+        `${app} to log under the trace, with its span`,
+        async () => (await logLinesOf(app, traceId)).some((line) => line.includes('"span_id":"')),
+        10_000,
+      );
+    }
   });
 
   it("carries the trace over gRPC: a mysfit's profile asks auth for its adopter's name under the same trace", async () => {
