@@ -154,6 +154,7 @@ describe('a visitor, through the gateway', () => {
   it("obtained like's service token under an id of its own, which like and auth both log", async () => {
     const like = logLines(await loggedLine(system, 'like', '"msg":"Obtained a service token from auth"'));
     const renewals = like.filter((line) => line.msg === 'Obtained a service token from auth');
+    expect(renewals.length).toBeGreaterThan(0);
     for (const { requestId } of renewals) {
       expect(requestId).not.toBe('system-like-trace');
       const auth = logLines(await loggedLine(system, 'auth', `"requestId":"${String(requestId)}"`));

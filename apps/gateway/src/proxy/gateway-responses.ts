@@ -24,7 +24,8 @@ export function sendError(
  * An answer the gateway makes itself. One that closes the connection while the client is still sending its
  * body ends only once that body is in, or after LINGER_MS: closing at once would make the server's TCP stack
  * answer the bytes still arriving with a reset, which can destroy the answer before the client reads it
- * (RFC 9112, section 9.6). Node's server closes right after the answer ends, so the end waits instead.
+ * (RFC 9112, section 9.6). Node's server closes right after the answer ends, so the end waits instead; the
+ * caller reads and drops the rest of the body meanwhile (GatewayServer.settled).
  */
 export function send(
   request: IncomingMessage,
