@@ -42,6 +42,28 @@ describe('summarizeProfile', () => {
     ]);
   });
 
+  it("gives tracing's share of busy time: OpenTelemetry's packages and libs/tracing, even outside the top places", () => {
+    const traced: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame('handle', 'file:///repo/dist/apps/gateway/src/proxy/gateway.server.js', 7) },
+        {
+          id: 2,
+          callFrame: frame('startSpan', 'file:///repo/node_modules/@opentelemetry/sdk-trace/dist/Tracer.cjs', 41),
+        },
+        { id: 3, callFrame: frame('inject', 'file:///repo/node_modules/@opentelemetry/core/dist/composite.cjs', 29) },
+        { id: 4, callFrame: frame('inServerSpan', 'file:///repo/dist/libs/tracing/src/node-http-span.js', 6) },
+        { id: 5, callFrame: frame('(idle)') },
+        { id: 6, callFrame: frame('tracer', 'file:///repo/dist/libs/tracing-free/src/x.js', 1) },
+      ],
+      samples: [1, 1, 1, 1, 1, 2, 3, 4, 5, 6],
+      timeDeltas: [1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 9_000, 1_000],
+      startTime: 0,
+    };
+    const summary = summarizeProfile(traced, 1);
+    expect(summary.places.map((place) => place.name)).toEqual(['apps/gateway']);
+    expect(summary.tracingShare).toBeCloseTo(3 / 9);
+  });
+
   it('keeps to the samples taken within a window, when given one', () => {
     // Samples at 1_005_000, 1_006_000, 1_007_000, 1_007_500, 1_007_750, ...: the window holds the second and third.
     const windowed = summarizeProfile(profile, 3, { startUs: 1_005_500, endUs: 1_007_000 });

@@ -27,7 +27,16 @@ export interface ProfileSummary {
   functions: CostLine[];
   /** The same time by package (node_modules), Node.js module, app or library folder. */
   places: CostLine[];
+  /**
+   * Of the busy time, the share in tracing's own code: OpenTelemetry's packages and libs/tracing. A
+   * direct measure of what tracing costs the process that runs it, where comparing two processes cannot
+   * tell (two identical ones differ by more than tracing's budget). It leaves out what tracing makes
+   * others do: collecting its garbage, and Node.js writing its exports.
+   */
+  tracingShare: number;
 }
+
+const TRACING_PLACE = /^(@opentelemetry\/|libs\/tracing$)/;
 
 const IDLE = '(idle)';
 
@@ -60,7 +69,13 @@ export function summarizeProfile(profile: CpuProfile, top: number, window?: Wind
       .sort(([, a], [, b]) => b - a)
       .slice(0, top)
       .map(([name, us]) => ({ name, selfMs: us / 1000, share: busyUs ? us / busyUs : 0 }));
-  return { busyMs: busyUs / 1000, functions: lines(byFunction), places: lines(byPlace) };
+  const tracingUs = [...byPlace].reduce((sum, [place, us]) => sum + (TRACING_PLACE.test(place) ? us : 0), 0);
+  return {
+    busyMs: busyUs / 1000,
+    functions: lines(byFunction),
+    places: lines(byPlace),
+    tracingShare: busyUs ? tracingUs / busyUs : 0,
+  };
 }
 
 /** The package, Node.js module or source folder a frame's script belongs to. */

@@ -9,6 +9,20 @@ export type ScenarioName = (typeof SCENARIOS)[number];
 export const ENGINES = ['dynamodb', 'postgres'] as const;
 export type ProcessName = AppName | (typeof ENGINES)[number];
 
+/** What tracing may add to a hop's CPU per request. */
+export const TRACING_BUDGET = 0.1;
+
+/** The apps a scenario's requests go through: the ones whose cost tracing may raise. */
+export const HOPS: Record<ScenarioName, readonly AppName[]> = {
+  list: ['gateway', 'monolith'],
+  'get-not-adopted': ['gateway', 'monolith'],
+  // auth only when a display name is not in the monolith's cache: not per request.
+  'get-adopted': ['gateway', 'monolith'],
+  'first-like': ['gateway', 'like', 'monolith'],
+  'repeated-like': ['gateway', 'like', 'monolith'],
+  login: ['gateway', 'auth'],
+};
+
 /** One measured window of load from one generator. */
 export interface LoadFigures {
   responses: number;

@@ -16,7 +16,7 @@ import { BenchRun, combineUnits, cpuMsPerRequest, ScenarioFigures, UnitFigures }
 import { LoadSettings, measureLoad } from './load';
 import { clockTicksPerSecond, readResidentMiB } from './proc';
 import { formatRun } from './report';
-import { Scenario, scenarios, totalLikes } from './scenarios';
+import { renewStaleTokens, Scenario, scenarios, totalLikes } from './scenarios';
 import { say, startSeededSystem } from './seeded-system';
 import { BenchSettings, benchSettings } from './settings';
 import { timeNpmStart } from './startup';
@@ -141,6 +141,7 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
     let likesSent: Scenario['likes'];
     for (const scenario of scenarios(seeded, load).filter((one) => settings.BENCH_SCENARIOS.includes(one.name))) {
       say(`${scenario.name}: ${scenario.route}`);
+      await renewStaleTokens(seeded);
       const measured = await measureLoad(scenario.plan, [...pids.values()], load, ticksPerSecond);
       figures.push({
         scenario: scenario.name,

@@ -1,5 +1,15 @@
 import { APPS } from '../apps';
-import { BenchRun, BudgetResult, cpuMsPerRequest, ENGINES, LoadFigures, ProcessName, unitMultiple } from './figures';
+import {
+  BenchRun,
+  BudgetResult,
+  cpuMsPerRequest,
+  ENGINES,
+  HOPS,
+  LoadFigures,
+  ProcessName,
+  TRACING_BUDGET,
+  unitMultiple,
+} from './figures';
 
 const PROCESSES: ProcessName[] = [...APPS, ...ENGINES];
 /** Profiles are shown for the apps that spend at least this many units per request in a scenario. */
@@ -72,6 +82,7 @@ export function formatRun(run: BenchRun): string {
       ),
     );
     if (pass.likes) lines.push('', likesCheck(pass.likes));
+    if (pass.tracing === 'on' && pass.profiles) lines.push('', tracingShares(pass));
     for (const { scenario, app, summary } of pass.profiles ?? []) {
       const figures = pass.scenarios.find((one) => one.scenario === scenario);
       if ((unitMultiple(figures, app, unitMs) ?? 0) < PROFILED_FROM_UNITS) continue;
@@ -86,6 +97,34 @@ export function formatRun(run: BenchRun): string {
   if (run.passes.length === 2) lines.push('', tracingComparison(run));
   lines.push('', 'Budgets (tracing off where both ran)', formatBudgets(run.budgets));
   return lines.join('\n');
+}
+
+/**
+ * From the traced pass's profiles: tracing's share of each hop's busy time, and what that adds to the same
+ * hop untraced (a share s of the traced time is s / (1 - s) of the rest), against tracing's budget.
+ */
+export function tracingShares(pass: BenchRun['passes'][number]): string {
+  const rows = pass.scenarios.flatMap(({ scenario }) =>
+    HOPS[scenario].flatMap((app) => {
+      const profile = pass.profiles?.find((one) => one.scenario === scenario && one.app === app);
+      if (!profile) return [];
+      const { tracingShare } = profile.summary;
+      const added = tracingShare / (1 - tracingShare);
+      return [
+        [
+          scenario,
+          app,
+          `${(tracingShare * 100).toFixed(1)} %`,
+          `+${(added * 100).toFixed(1)} %`,
+          added <= TRACING_BUDGET ? 'met' : 'missed',
+        ],
+      ];
+    }),
+  );
+  return [
+    `Tracing's own code (OpenTelemetry's packages, libs/tracing) in each hop's CPU profile, self time; budget ≤ +${TRACING_BUDGET * 100} %`,
+    table(['scenario', 'hop', 'share of busy time', 'added to untraced', 'budget'], rows),
+  ].join('\n');
 }
 
 export function formatBudgets(budgets: BudgetResult[]): string {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { AppName } from '../apps';
-import { cpuMsPerRequest, ScenarioName } from './figures';
-import { LoadSettings, measureWindow, warmUp } from './load';
-import { Scenario, scenarios } from './scenarios';
+import { cpuMsPerRequest, HOPS } from './figures';
+import { LoadSettings, Measured, measureWindow, warmUp } from './load';
+import { renewStaleTokens, Scenario, scenarios } from './scenarios';
 import { say, SeededSystem, startSeededSystem } from './seeded-system';
 import { BenchSettings } from './settings';
 import { APP_SETS, AppSet, TracingComparison } from './tracing-costs';
@@ -10,17 +10,6 @@ import { startTraceSink } from './trace-sink';
 
 /** The share of the slowest set's warm-up rate that every set is loaded at. */
 const COMMON_RATE_SHARE = 0.8;
-
-/** The apps a scenario's requests go through: the ones whose cost tracing may raise. */
-const HOPS: Record<ScenarioName, readonly AppName[]> = {
-  list: ['gateway', 'monolith'],
-  'get-not-adopted': ['gateway', 'monolith'],
-  // auth only when a display name is not in the monolith's cache: not per request.
-  'get-adopted': ['gateway', 'monolith'],
-  'first-like': ['gateway', 'like', 'monolith'],
-  'repeated-like': ['gateway', 'like', 'monolith'],
-  login: ['gateway', 'auth'],
-};
 
 /**
  * Tracing's cost per hop, measured so that neither the machine's drift nor the engines can pass for it:
@@ -61,7 +50,10 @@ export async function compareTracing(context: {
       if (!settings.BENCH_SCENARIOS.includes(scenario.name)) continue;
       const measured: Partial<Record<AppName, Record<AppSet, number[]>>> = {};
       const reached: number[] = [];
-      for (const set of APP_SETS) reached.push(await warmUp(plans[set][index].plan, load));
+      for (const set of APP_SETS) {
+        await renewStaleTokens(sets[set].seeded);
+        reached.push(await warmUp(plans[set][index].plan, load));
+      }
       // Every set at the same rate, which each can keep up: otherwise a hop that tracing slows down would
       // lower the rate, and so raise every other hop's CPU per request, of the traced set alone.
       const atOneRate = { ...load, requestsPerSecond: Math.floor(COMMON_RATE_SHARE * Math.min(...reached)) };
@@ -73,7 +65,9 @@ export async function compareTracing(context: {
           const { plan } = plans[set][index];
           const pids = sets[set].pids;
           const amount = plan.amounts && Math.floor(plan.amounts.measured / rounds);
+          await renewStaleTokens(sets[set].seeded);
           const window = await measureWindow(plan, [...pids.values()], atOneRate, ticksPerSecond, amount);
+          assertAnswered(window, `${scenario.name}, set ${set}, round ${round + 1}`);
           for (const app of HOPS[scenario.name]) {
             const perApp = (measured[app] ??= { off: [], on: [], control: [] });
             perApp[set].push(cpuMsPerRequest(window.cpuMs.get(pids.get(app) ?? 0) ?? 0, window.load.responses));
@@ -92,6 +86,15 @@ export async function compareTracing(context: {
     for (const set of started.reverse()) await set.system.stop();
     await sink.close();
   }
+}
+
+/**
+ * A failed request costs a hop less than an answered one: a round with any failure would compare unlike
+ * with like.
+ */
+function assertAnswered({ load }: Measured, where: string): void {
+  const failed = load.non2xx + load.errors;
+  if (failed > 0) throw new Error(`${where}: ${failed} requests failed or were not answered 2xx`);
 }
 
 /** The sets in the order a round loads them: each round starts one further on, so none is always first. */

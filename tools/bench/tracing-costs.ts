@@ -1,5 +1,5 @@
 import { AppName } from '../apps';
-import { ScenarioName } from './figures';
+import { ScenarioName, TRACING_BUDGET } from './figures';
 import { table } from './report';
 
 /**
@@ -8,8 +8,6 @@ import { table } from './report';
  */
 export type AppSet = 'off' | 'control' | 'on';
 export const APP_SETS: readonly AppSet[] = ['off', 'on', 'control'];
-
-export const TRACING_BUDGET = 0.1;
 
 export interface TracingComparison {
   rounds: number;
