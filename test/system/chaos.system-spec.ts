@@ -1,3 +1,4 @@
+import { readSamples } from '@app/observability';
 import { callApi, type ApiCall } from '../../tools/api-client/call-api';
 import { isListening, waitFor } from '../../tools/engines/ports';
 import { appProcessOf, supervisorOf } from './launcher';
@@ -76,11 +77,10 @@ onlyEmbedded('chaos under a like load: the monolith killed, then frozen', () => 
     const metrics = await (
       await fetch(`http://127.0.0.1:${narrow(system, 'embedded').launched.ports.likeAdmin}/metrics`)
     ).text();
-    return metrics
-      .split('\n')
-      .some(
-        (line) => /^circuit_breaker_state\{.*state="open".*\} 1$/.test(line) && line.includes('breaker="monolith"'),
-      );
+    return readSamples(metrics).some(
+      ({ name, labels, value }) =>
+        name === 'circuit_breaker_state' && labels.breaker === 'monolith' && labels.state === 'open' && value === 1,
+    );
   };
 
   beforeAll(async () => {

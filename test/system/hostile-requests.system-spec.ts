@@ -1,5 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { readSamples } from '@app/observability';
 import { callApiOk } from '../../tools/api-client/call-api';
 import { hostileRequests, type HostileRequest, type Known } from './hostile-requests';
 import { narrow, startSystemUnderTest, systemKind, type SystemUnderTest } from './system-under-test';
@@ -136,12 +137,12 @@ describe(`hostile requests through the gateway (seed ${SEED}, ${RUNS} runs)`, ()
     async () => {
       const { launched } = narrow(system, 'embedded');
       const metrics = await (await fetch(`http://127.0.0.1:${launched.ports.monolithAdmin}/metrics`)).text();
-      const answered = metrics
-        .split('\n')
+      const answered = readSamples(metrics)
         .filter(
-          (line) => line.startsWith('http_server_request_duration_seconds_count{') && line.includes('fulfill-like'),
+          ({ name, labels }) =>
+            name === 'http_server_request_duration_seconds_count' && labels.route.includes('fulfill-like'),
         )
-        .map((line) => /status_code="(\d+)"/.exec(line)?.[1]);
+        .map(({ labels }) => labels.status_code);
       expect(answered.filter((status) => status !== '200' && status !== '404')).toEqual([]);
     },
   );

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { readSamples } from '@app/observability';
 import { DASHBOARDS_DIR } from '../../observability/artifacts';
 import { AppName, MetricDefinition, metricOfSeries, metricsExposedBy } from '../../observability/catalogue';
 import { parsePromql } from '../../observability/promql';
@@ -23,20 +24,8 @@ interface Scraped {
 }
 
 function parseExposition(text: string): Scraped {
-  const types = new Map<string, string>();
-  const samples: Scraped['samples'] = [];
-  for (const line of text.split('\n')) {
-    const type = /^# TYPE (\S+) (\S+)$/.exec(line);
-    if (type) types.set(type[1], type[2]);
-    const sample = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? \S+$/.exec(line);
-    if (sample) {
-      const labels = Object.fromEntries(
-        [...(sample[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, name, value]) => [name, value]),
-      );
-      samples.push({ series: sample[1], labels });
-    }
-  }
-  return { types, samples };
+  const types = new Map([...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => [name, type]));
+  return { types, samples: readSamples(text).map(({ name, labels }) => ({ series: name, labels })) };
 }
 
 /** The metric names the Prometheus rules and the Grafana dashboards read, less the series rules record. */

@@ -28,19 +28,17 @@ function scenario(name: ScenarioName, requestsPerSecond: number, units: Partial<
   } satisfies ScenarioFigures;
 }
 
-function pass(scenarios: ScenarioFigures[], residentMiB: PassFigures['residentMiB'] = {}): PassFigures {
+const LOAD = { responses: 1, seconds: 1, requestsPerSecond: 1, p50Ms: 1, p99Ms: 1, non2xx: 0, errors: 0 };
+
+function pass(
+  scenarios: ScenarioFigures[],
+  residentMiB: PassFigures['residentMiB'] = {},
+  sdkFloorUnits = 10,
+): PassFigures {
   return {
     tracing: 'off',
-    getItem: {
-      responses: 1,
-      seconds: 1,
-      requestsPerSecond: 1,
-      p50Ms: 1,
-      p99Ms: 1,
-      non2xx: 0,
-      errors: 0,
-      dynamodbCpuMsPerRequest: 0.1,
-    },
+    getItem: { ...LOAD, dynamodbCpuMsPerRequest: 0.1 },
+    sdkFloor: { ...LOAD, cpuMsPerRequest: sdkFloorUnits * UNIT_MS },
     argon2: { parameters: 'm=19456,t=2,p=1', verificationsPerSecond: 50 },
     scenarios,
     residentMiB,
@@ -64,6 +62,37 @@ describe('evaluateBudgets', () => {
     });
     expect(find(results, 'monolith CPU per fulfill-like (first-like)')?.status).toBe('missed');
     expect(find(results, 'gateway CPU per proxied request (first-like)')?.status).toBe('met');
+  });
+
+  it("marks a DynamoDB route's missed CPU budget unattainable only when one SDK call alone costs more", () => {
+    const scenarios = [
+      scenario('get-not-adopted', 900, { monolith: 40, gateway: 6, auth: 0 }),
+      scenario('get-adopted', 900, { monolith: 14, gateway: 6 }),
+      scenario('first-like', 150, { monolith: 40, like: 16 }),
+    ];
+    const floorAbove = evaluateBudgets({
+      unitCpuMsPerRequest: UNIT_MS,
+      pass: pass(scenarios, {}, 16.2),
+      warmStartSeconds: 8,
+    });
+    expect(find(floorAbove, 'monolith CPU per GET /mysfits/:id (get-not-adopted)')).toEqual({
+      budget: 'monolith CPU per GET /mysfits/:id (get-not-adopted)',
+      figure: '40.0×',
+      limit: '≤ 15.0×, below the SDK floor of 16.2×',
+      status: 'unattainable',
+    });
+    // Met is met, whatever the floor.
+    expect(find(floorAbove, 'monolith CPU per GET /mysfits/:id (get-adopted)')?.status).toBe('met');
+    // The floor is under fulfill-like's budget of 20×, and like and the gateway make no DynamoDB call.
+    expect(find(floorAbove, 'monolith CPU per fulfill-like (first-like)')?.status).toBe('missed');
+    expect(find(floorAbove, 'like CPU per first like (first-like)')?.status).toBe('missed');
+    expect(find(floorAbove, 'gateway CPU per proxied request (get-not-adopted)')?.status).toBe('missed');
+
+    const floorBelow = evaluateBudgets({ unitCpuMsPerRequest: UNIT_MS, pass: pass(scenarios), warmStartSeconds: 8 });
+    expect(find(floorBelow, 'monolith CPU per GET /mysfits/:id (get-not-adopted)')).toMatchObject({
+      limit: '≤ 15.0×',
+      status: 'missed',
+    });
   });
 
   it('holds the gateway to its budget in every scenario, and says what was not measured', () => {

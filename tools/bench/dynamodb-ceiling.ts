@@ -2,7 +2,7 @@ import { dynamoDbLocalRequest } from '../engines/dynamodb-local';
 import { LoadPlan } from './load';
 
 /** The monolith's mysfits table under the launcher's settings (MYSFITS_TABLE's default). */
-const MYSFITS_TABLE = 'Mysfits';
+export const MYSFITS_TABLE = 'Mysfits';
 
 /**
  * DynamoDB Local's own GetItem, the call under `GET /mysfits/:id`, sent straight to it: the ceiling for

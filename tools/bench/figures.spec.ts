@@ -1,6 +1,6 @@
-import { combineUnits, cpuMsPerRequest, ScenarioFigures, UnitFigures, unitMultiple } from './figures';
+import { combineUnits, cpuMsPerRequest, ScenarioFigures, BareServerFigures, unitMultiple } from './figures';
 
-const unit = (cpuMsPerRequestValue: number): UnitFigures => ({
+const unit = (cpuMsPerRequestValue: number): BareServerFigures => ({
   responses: 1,
   seconds: 1,
   requestsPerSecond: 1,

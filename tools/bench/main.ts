@@ -11,8 +11,8 @@ import { RunningSystem } from '../launcher/system';
 import { argon2Parameters, storedPasswordHash, verificationsPerSecond } from './argon2-rate';
 import { evaluateBudgets } from './budgets';
 import { CpuProfile, summarizeProfile } from './cpu-profile';
-import { assertGetItemFinds, getItemPlan } from './dynamodb-ceiling';
-import { BenchRun, combineUnits, cpuMsPerRequest, ScenarioFigures, UnitFigures } from './figures';
+import { assertGetItemFinds, getItemPlan, MYSFITS_TABLE } from './dynamodb-ceiling';
+import { BareServerFigures, BenchRun, combineUnits, cpuMsPerRequest, ScenarioFigures } from './figures';
 import { LoadSettings, measureLoad } from './load';
 import { clockTicksPerSecond, readResidentMiB } from './proc';
 import { formatRun } from './report';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\n${formatTracingComparison(comparison, samplerOf(settings))}\n\nResults: ${resultFile}\n`);
       return;
     }
-    const measureUnit = () => unitFigures(dataDir, load, ticksPerSecond);
+    const measureUnit = () => bareServerFigures('unit-server', {}, { dataDir, load, ticksPerSecond });
     say('Measuring the unit: a bare node:http server');
     const units = [await measureUnit()];
     const passes: Pass[] = [];
@@ -124,6 +124,13 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
       ticksPerSecond,
     );
 
+    say("The SDK floor: one GetItem through the apps' DynamoDB client per request, from a bare node:http server");
+    const sdkFloor = await bareServerFigures(
+      'sdk-floor-server',
+      { DYNAMODB_ENDPOINT: system.dynamodb.endpoint, MYSFITS_TABLE, MYSFIT_ID: seeded.notAdoptedId },
+      context,
+    );
+
     say('argon2id verifications per second, at the parameters auth stored');
     const hash = await storedPasswordHash(system.postgres.url('auth'), seeded.users[0].email);
     const argon2 = {
@@ -164,6 +171,7 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
         ...getItem.load,
         dynamodbCpuMsPerRequest: cpuMsPerRequest(getItem.cpuMs.get(system.dynamodb.pid) ?? 0, getItem.load.responses),
       },
+      sdkFloor,
       argon2,
       scenarios: figures,
       residentMiB: Object.fromEntries(system.apps.map((app) => [app.name, readResidentMiB(app.pid)])),
@@ -178,24 +186,34 @@ async function measurePass(tracing: 'off' | 'on', context: PassContext): Promise
   return pass;
 }
 
-/** The bare node:http server's CPU per request under the same load as the scenarios. */
-async function unitFigures(dataDir: string, load: LoadSettings, ticksPerSecond: number): Promise<UnitFigures> {
+/**
+ * CPU per request of one of the bench's bare node:http servers (`tools/bench/<entry>.ts`) under the same
+ * load as the scenarios. Every request must be answered 2xx: a failed one costs less and would flatter it.
+ */
+async function bareServerFigures(
+  entry: 'unit-server' | 'sdk-floor-server',
+  env: NodeJS.ProcessEnv,
+  { dataDir, load, ticksPerSecond }: Pick<PassContext, 'dataDir' | 'load' | 'ticksPerSecond'>,
+): Promise<BareServerFigures> {
   const port = await freePort();
-  const unit = await startApp({
-    name: 'unit',
-    entry: join(repoRoot(), 'dist', 'tools', 'bench', 'unit-server.js'),
-    env: { PATH: process.env.PATH, PORT: String(port) },
-    logFile: join(dataDir, 'unit.log'),
+  const server = await startApp({
+    name: entry,
+    entry: join(repoRoot(), 'dist', 'tools', 'bench', `${entry}.js`),
+    env: { PATH: process.env.PATH, PORT: String(port), ...env },
+    logFile: join(dataDir, `${entry}.log`),
     readyUrl: `http://127.0.0.1:${port}/`,
   });
   try {
-    const measured = await measureLoad({ url: `http://127.0.0.1:${port}/` }, [unit.pid], load, ticksPerSecond);
+    const measured = await measureLoad({ url: `http://127.0.0.1:${port}/` }, [server.pid], load, ticksPerSecond);
+    if (measured.load.non2xx + measured.load.errors > 0) {
+      throw new Error(`${entry}: ${measured.load.non2xx} non-2xx answers and ${measured.load.errors} errors`);
+    }
     return {
       ...measured.load,
-      cpuMsPerRequest: cpuMsPerRequest(measured.cpuMs.get(unit.pid) ?? 0, measured.load.responses),
+      cpuMsPerRequest: cpuMsPerRequest(measured.cpuMs.get(server.pid) ?? 0, measured.load.responses),
     };
   } finally {
-    await unit.stop();
+    await server.stop();
   }
 }
 

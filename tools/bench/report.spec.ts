@@ -35,6 +35,7 @@ describe('tracingShares', () => {
   const pass = {
     tracing: 'on',
     getItem: { ...load, dynamodbCpuMsPerRequest: 0.1 },
+    sdkFloor: { ...load, cpuMsPerRequest: 0.5 },
     argon2: { parameters: 'argon2id m=19456,t=2,p=1', verificationsPerSecond: 200 },
     residentMiB: {},
     scenarios: [

@@ -40,6 +40,7 @@ export function formatRun(run: BenchRun): string {
       '',
       `── Tracing ${pass.tracing}${pass.traceExports === undefined ? '' : ` (${pass.traceExports} OTLP exports received)`}`,
       `DynamoDB Local GetItem: ${loadSummary(pass.getItem)}, ${ms(pass.getItem.dynamodbCpuMsPerRequest)} of DynamoDB Local's CPU per GetItem`,
+      `SDK floor, one GetItem through the apps' DynamoDB client from a bare node:http server: ${ms(pass.sdkFloor.cpuMsPerRequest)} CPU per request (${(pass.sdkFloor.cpuMsPerRequest / unitMs).toFixed(1)}×), ${loadSummary(pass.sdkFloor)}`,
       `${pass.argon2.parameters}: ${pass.argon2.verificationsPerSecond.toFixed(1)} verifications per second`,
       '',
       table(

@@ -1,3 +1,4 @@
+export { readSamples, type Sample } from './exposition';
 export { loggingEnv, type LogLevel } from './logging.env';
 export { managementEnv } from './management.env';
 export { ManagementServer } from './management-server';

@@ -1,4 +1,4 @@
-import { readSamples } from './exposition';
+import { readSamples } from '@app/observability';
 import { hopTotals, hopWindow } from './hops';
 
 const scrape = (count: number, sum: number, buckets: [string, number][], failed = 0) =>

@@ -1,4 +1,4 @@
-import type { Sample } from './exposition';
+import type { Sample } from '@app/observability';
 
 /** Cumulative figures of one hop, as the metrics hold them since each app started. */
 export interface HopTotals {

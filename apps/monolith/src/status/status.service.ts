@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { register } from 'prom-client';
 import { monolithConfig, MonolithConfig } from '../config';
-import { readSamples } from './exposition';
+import { readSamples } from '@app/observability';
 import { HopStatus, HopTotals, hopTotals, hopWindow } from './hops';
 
 export interface StatusReport {
