@@ -115,8 +115,8 @@ export function tracingShares(pass: BenchRun['passes'][number]): string {
         [
           scenario,
           app,
-          `${(tracingShare * 100).toFixed(1)} %`,
-          `+${(added * 100).toFixed(1)} %`,
+          percent(tracingShare),
+          `+${percent(added)}`,
           added <= TRACING_BUDGET ? 'met' : 'missed',
         ],
       ];
@@ -166,7 +166,12 @@ function loadSummary(load: LoadFigures): string {
 }
 
 function costRow(line: { name: string; selfMs: number; share: number }): string[] {
-  return [line.selfMs.toFixed(0), `${(line.share * 100).toFixed(1)} %`, line.name];
+  return [line.selfMs.toFixed(0), percent(line.share), line.name];
+}
+
+/** A share as a percentage: 0.1234 is `12.3 %`. */
+export function percent(share: number): string {
+  return `${(share * 100).toFixed(1)} %`;
 }
 
 function ms(value: number): string {

@@ -1,6 +1,6 @@
 import { AppName } from '../apps';
 import { ScenarioName, TRACING_BUDGET } from './figures';
-import { table } from './report';
+import { percent, table } from './report';
 
 /**
  * The three sets of apps the comparison loads in turn, all on the same engines: one tracing, and two that
@@ -43,7 +43,7 @@ export function tracingCosts(comparison: TracingComparison) {
   );
 }
 
-const percent = (share: number) => `${share >= 0 ? '+' : ''}${(share * 100).toFixed(1)} %`;
+const signedPercent = (share: number) => `${share >= 0 ? '+' : ''}${percent(share)}`;
 
 export function formatTracingComparison(comparison: TracingComparison, sampler: string): string {
   const rows = tracingCosts(comparison).map(
@@ -53,8 +53,8 @@ export function formatTracingComparison(comparison: TracingComparison, sampler: 
       app,
       `${untraced.toFixed(3)} ms`,
       `${on.toFixed(3)} ms`,
-      percent(change),
-      `±${(noise * 100).toFixed(1)} %`,
+      signedPercent(change),
+      `±${percent(noise)}`,
       met ? 'met' : 'missed',
     ],
   );
